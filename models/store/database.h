@@ -1,0 +1,68 @@
+#pragma once
+
+#include "models/common/result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+
+namespace jl::models {
+
+// What happened while opening: told to the user by the UI.
+struct OpenReport {
+    QString movedAsidePath; // set when a damaged database was moved aside
+    int migratedFrom = -1;  // set when migrations ran
+};
+
+// A thin RAII layer over one SQLite connection: WAL, synchronous=FULL, busy timeout,
+// prepared statements, cumulative migrations in PRAGMA user_version, failpoints.
+class Database final {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+    Q_DISABLE_COPY_MOVE(Database)
+
+public:
+    static constexpr int SchemaVersion = 1;
+
+    // Opens (creating if needed) and migrates. A database newer than the program is refused;
+    // one failing its integrity check is moved aside and a fresh one created.
+    static Result<std::unique_ptr<Database>> open(const QString &path,
+                                                  OpenReport *report = nullptr);
+    ~Database();
+
+    QString path() const { return m_path; }
+    QSqlDatabase connection() const;
+
+    // Runs `work` in one IMMEDIATE transaction; commits when it returns ok, else rolls back.
+    // Nested calls join the outer transaction.
+    Status transaction(const std::function<Status()> &work);
+
+    // Prepares (cached), binds positionally and executes. `failpoint` names the operation
+    // for fault injection ("store.<table>.<verb>").
+    Result<QSqlQuery> exec(const QString &failpoint, const QString &sql,
+                           const QVariantList &binds = {});
+    Result<QSqlQuery> exec(const QString &failpoint, const QString &sql,
+                           const QVariantMap &namedBinds);
+
+    // Small key/value state in the meta table.
+    QString meta(const QString &key, const QString &fallback = {});
+    Status setMeta(const QString &key, const QString &value);
+
+    static Error sqlError(const QString &what, const QString &detail);
+
+private:
+    explicit Database(QString path, QString connectionName);
+    Status configure();
+    Status migrate(OpenReport *report);
+
+    QString m_path;
+    QString m_connectionName;
+    int m_transactionDepth = 0;
+    bool m_rollbackOnly = false;
+};
+
+} // namespace jl::models

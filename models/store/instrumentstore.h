@@ -1,0 +1,96 @@
+#pragma once
+
+#include "models/common/result.h"
+#include "models/domain/instrument.h"
+#include "models/rules/warninglevel.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace jl::models {
+
+class Database;
+
+struct WarningCounts {
+    int none = 0;
+    int notice = 0;
+    int warning = 0;
+    int alert = 0;
+    int active = 0;  // every active instrument, whatever its status
+    int history = 0; // every instrument in the history library
+};
+
+// Reads and writes instruments. Every write stores the records, one outbox entry per record
+// (sync.md §9) and one audit entry per record, in a single transaction: all or nothing.
+class InstrumentStore final {
+    Q_DECLARE_TR_FUNCTIONS(InstrumentStore)
+
+public:
+    InstrumentStore(Database &db, QString actor);
+
+    Result<Instrument> get(const QString &id) const;
+    Result<QList<Instrument>> get(const QStringList &ids) const;
+    // The active instrument with this serial, if any.
+    Result<std::optional<Instrument>> findActiveBySerial(const QString &serialNo) const;
+
+    // Validates and normalises; assigns an id when empty. Returns the stored record.
+    Result<Instrument> create(Instrument instrument);
+    // Writes every field of an existing record (form edit, 信息完善).
+    Result<Instrument> update(Instrument instrument);
+    // 批量修改: sets the same fields on every record. Returns the records as they were
+    // before, so the change can be undone with replace().
+    Result<QList<Instrument>> batchUpdate(const QStringList &ids, const QVariantMap &fields);
+    // Moves active records to the history library. Returns the records as they were.
+    Result<QList<Instrument>> moveToHistory(const QStringList &ids);
+    // 恢复: refused (nothing changes) when a serial is active again.
+    Result<QList<Instrument>> restore(const QStringList &ids);
+    // 彻底删除 from the history library: a tombstone and a delete in the outbox.
+    Status purge(const QStringList &ids);
+    // Writes the given records back as they are (undo). `action` names it in the audit.
+    Status replace(const QList<Instrument> &records, const QString &action);
+
+    Result<WarningCounts> countWarnings(QDate today, WarningThresholds thresholds = {}) const;
+
+    // The editable fields batchUpdate accepts, in form order.
+    static QStringList batchEditableFields();
+
+private:
+    Status write(const QList<Instrument> &before, const QList<Instrument> &after,
+                 const QString &action);
+
+    Database &m_db;
+    QString m_actor;
+};
+
+// Outbox and audit reads (writing happens inside the stores).
+struct OutboxEntry {
+    qint64 seq = 0;
+    QString opId;
+    QString collection;
+    QString recordId;
+    QString kind;
+    qint64 baseRev = 0;
+    QString payload;
+    QString state;
+};
+
+struct AuditEntry {
+    QString at;
+    QString actor;
+    QString collection;
+    QString recordId;
+    QString action;
+    QString changes; // JSON {field: [old, new]}
+};
+
+Result<int> pendingOutboxCount(Database &db);
+Result<QList<OutboxEntry>> outboxEntries(Database &db);
+Result<QList<AuditEntry>> auditEntries(Database &db, const QString &recordId = {});
+// Ids of records with outbox entries not yet acknowledged (the unsynced marker).
+Result<QStringList> recordsWithPendingChanges(Database &db, const QString &collection);
+
+} // namespace jl::models
