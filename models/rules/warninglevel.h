@@ -27,7 +27,7 @@ WarningLevel warningLevel(VerificationResult result, QDate validUntil, QDate tod
 // counting without loading rows. Binds :wl_today, :wl_notice, :wl_warning (see bindWarning).
 QString warningLevelSql();
 
-QString wireName(WarningLevel level);   // none, notice, warning, alert
+QString wireName(WarningLevel level);    // none, notice, warning, alert
 QString displayName(WarningLevel level); // 提示 / 预警 / 警示, empty for none
 QString colorName(WarningLevel level);   // #2e7d32 / #b26a00 / #c62828
 

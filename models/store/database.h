@@ -42,7 +42,8 @@ public:
     Status transaction(const std::function<Status()> &work);
 
     // Prepares (cached), binds positionally and executes. `failpoint` names the operation
-    // for fault injection ("store.<table>.<verb>").
+    // for fault injection ("store.<table>.<verb>"). Named binds may be given with or without
+    // the leading ':'.
     Result<QSqlQuery> exec(const QString &failpoint, const QString &sql,
                            const QVariantList &binds = {});
     Result<QSqlQuery> exec(const QString &failpoint, const QString &sql,

@@ -3,6 +3,8 @@
 #include "models/common/result.h"
 #include "models/domain/instrument.h"
 #include "models/rules/warninglevel.h"
+#include "models/store/audit.h"
+#include "models/store/outbox.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -65,32 +67,5 @@ private:
     Database &m_db;
     QString m_actor;
 };
-
-// Outbox and audit reads (writing happens inside the stores).
-struct OutboxEntry {
-    qint64 seq = 0;
-    QString opId;
-    QString collection;
-    QString recordId;
-    QString kind;
-    qint64 baseRev = 0;
-    QString payload;
-    QString state;
-};
-
-struct AuditEntry {
-    QString at;
-    QString actor;
-    QString collection;
-    QString recordId;
-    QString action;
-    QString changes; // JSON {field: [old, new]}
-};
-
-Result<int> pendingOutboxCount(Database &db);
-Result<QList<OutboxEntry>> outboxEntries(Database &db);
-Result<QList<AuditEntry>> auditEntries(Database &db, const QString &recordId = {});
-// Ids of records with outbox entries not yet acknowledged (the unsynced marker).
-Result<QStringList> recordsWithPendingChanges(Database &db, const QString &collection);
 
 } // namespace jl::models

@@ -1,0 +1,57 @@
+#include "models/store/audit.h"
+
+#include "models/store/database.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace jl::models::audit {
+
+QJsonObject diff(const QJsonObject &before, const QJsonObject &after) {
+    QJsonObject changes;
+    QStringList keys = before.keys() + after.keys();
+    keys.removeDuplicates();
+    for (const QString &key : keys) {
+        const QJsonValue a = before.value(key);
+        const QJsonValue b = after.value(key);
+        if (a != b)
+            changes.insert(key, QJsonArray{a, b});
+    }
+    return changes;
+}
+
+Status append(Database &db, const QString &actor, const QString &collection,
+              const QString &recordId, const QString &action, const QJsonObject &changes) {
+    auto q = db.exec(
+        QStringLiteral("store.audit.insert"),
+        QStringLiteral("INSERT INTO audit (at, actor, collection, record_id, action, changes) "
+                       "VALUES (?, ?, ?, ?, ?, ?)"),
+        QVariantList{QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), actor, collection,
+                     recordId, action,
+                     QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact))});
+    return q ? Status{} : Status{q.error()};
+}
+
+Result<QList<AuditEntry>> entries(Database &db, const QString &recordId) {
+    QString sql =
+        QStringLiteral("SELECT at, actor, collection, record_id, action, changes FROM audit");
+    QVariantList binds;
+    if (!recordId.isEmpty()) {
+        sql += QStringLiteral(" WHERE record_id = ?");
+        binds.append(recordId);
+    }
+    sql += QStringLiteral(" ORDER BY id");
+    auto q = db.exec(QStringLiteral("store.audit.read"), sql, binds);
+    if (!q)
+        return q.error();
+    QList<AuditEntry> list;
+    QSqlQuery &r = q.value();
+    while (r.next())
+        list.append(AuditEntry{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+                               r.value(3).toString(), r.value(4).toString(),
+                               r.value(5).toString()});
+    return list;
+}
+
+} // namespace jl::models::audit

@@ -1,0 +1,279 @@
+#include "models/store/database.h"
+
+#include "models/common/logging.h"
+#include "models/store/failpoints.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QUuid>
+
+namespace jl::models {
+
+namespace {
+
+QString newConnectionName() {
+    return QStringLiteral("jl-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// Splits a migration script into statements: '--' comment lines dropped, ';' at a line end
+// closes a statement (our scripts keep no ';' inside literals).
+// Qt binds a null QString as SQL NULL; the store's text columns are NOT NULL with '' for
+// "not set", and a missing date is an invalid QVariant, so a null string means ''.
+QVariant bindable(const QVariant &v) {
+    if (v.typeId() == QMetaType::QString && v.toString().isNull())
+        return QVariant(QStringLiteral(""));
+    return v;
+}
+
+QStringList statementsOf(const QString &script) {
+    QStringList statements;
+    QString current;
+    const auto lines = script.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QString t = line.trimmed();
+        if (t.isEmpty() || t.startsWith(QLatin1String("--")))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (t.endsWith(QLatin1Char(';'))) {
+            statements.append(current.trimmed());
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements.append(current.trimmed());
+    return statements;
+}
+
+} // namespace
+
+Database::Database(QString path, QString connectionName)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName)) {}
+
+Database::~Database() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const {
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Error Database::sqlError(const QString &what, const QString &detail) {
+    return Error{tr("Could not %1: the local database reported an error. Nothing was changed. "
+                    "If this keeps happening, restart the program.")
+                     .arg(what),
+                 detail};
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenReport *report) {
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return Error{tr("Could not create the data folder %1. Check that you may write there.")
+                         .arg(QDir::toNativeSeparators(info.absolutePath())),
+                     {}};
+
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::unique_ptr<Database> db(new Database(path, newConnectionName()));
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
+        c.setDatabaseName(path);
+        c.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!c.open())
+            return Error{tr("Could not open the local database %1: %2")
+                             .arg(QDir::toNativeSeparators(path), c.lastError().text()),
+                         c.lastError().text()};
+
+        // Refuse a newer database before touching it: it may hold edits only the newer
+        // program understands.
+        QSqlQuery v(c);
+        const bool readable = v.exec(QStringLiteral("PRAGMA user_version")) && v.next();
+        if (readable && v.value(0).toInt() > SchemaVersion) {
+            const int found = v.value(0).toInt();
+            v = QSqlQuery();
+            return Error{tr("This local database was written by a newer version of Jiliang "
+                            "(data format %1; this program knows up to %2). Install the newer "
+                            "version to open it; the data has not been touched.")
+                             .arg(found)
+                             .arg(SchemaVersion),
+                         path};
+        }
+
+        QSqlQuery check(c);
+        const bool healthy = readable && check.exec(QStringLiteral("PRAGMA quick_check")) &&
+                             check.next() && check.value(0).toString() == QLatin1String("ok");
+        check = QSqlQuery();
+        v = QSqlQuery();
+        if (!healthy) {
+            if (attempt > 0)
+                return Error{tr("The local database %1 is damaged and could not be replaced.")
+                                 .arg(QDir::toNativeSeparators(path)),
+                             {}};
+            c.close();
+            db.reset();
+            // Never deleted: it may hold edits that were never synced.
+            const QString aside =
+                path + QStringLiteral(".damaged-") +
+                QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+            if (!QFile::rename(path, aside))
+                return Error{tr("The local database %1 is damaged and could not be moved aside. "
+                                "Close other programs that may use it and try again.")
+                                 .arg(QDir::toNativeSeparators(path)),
+                             {}};
+            for (const char *suffix : {"-wal", "-shm"}) {
+                const QString extra = path + QLatin1String(suffix);
+                if (QFile::exists(extra))
+                    QFile::rename(extra, aside + QLatin1String(suffix));
+            }
+            qCWarning(lcStore) << "damaged database moved aside to" << aside;
+            if (report)
+                report->movedAsidePath = aside;
+            continue;
+        }
+
+        if (Status s = db->configure(); !s)
+            return s.error();
+        if (Status s = db->migrate(report); !s)
+            return s.error();
+        return db;
+    }
+    return Error{tr("Could not open the local database."), {}};
+}
+
+Status Database::configure() {
+    QSqlQuery q(connection());
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                               "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
+        if (!q.exec(QLatin1String(pragma)))
+            return sqlError(tr("prepare the local database"), q.lastError().text());
+    }
+    return {};
+}
+
+Status Database::migrate(OpenReport *report) {
+    QSqlQuery v(connection());
+    if (!v.exec(QStringLiteral("PRAGMA user_version")) || !v.next())
+        return sqlError(tr("read the data format version"), v.lastError().text());
+    const int from = v.value(0).toInt();
+    v = QSqlQuery();
+    if (from == SchemaVersion)
+        return {};
+    if (report)
+        report->migratedFrom = from;
+
+    // Cumulative steps, each in its own transaction with its version number: a crash
+    // between steps leaves a database that the next start continues from.
+    for (int version = from + 1; version <= SchemaVersion; ++version) {
+        QFile file(QStringLiteral(":/sql/local_v%1.sql").arg(version));
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{tr("The program is incomplete: migration %1 is missing.").arg(version),
+                         file.fileName()};
+        const QStringList statements = statementsOf(QString::fromUtf8(file.readAll()));
+        Status s = transaction([&]() -> Status {
+            for (const QString &sql : statements) {
+                if (auto r = exec(QStringLiteral("store.migrate"), sql); !r)
+                    return r.error();
+            }
+            return exec(QStringLiteral("store.migrate"),
+                        QStringLiteral("PRAGMA user_version = %1").arg(version))
+                           .ok()
+                       ? Status{}
+                       : Status{sqlError(tr("record the data format version"), {})};
+        });
+        if (!s)
+            return s;
+        qCInfo(lcStore) << "migrated local database to version" << version;
+    }
+    return {};
+}
+
+Status Database::transaction(const std::function<Status()> &work) {
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        Status s = work();
+        --m_transactionDepth;
+        if (!s)
+            m_rollbackOnly = true;
+        return s;
+    }
+
+    if (auto r = exec(QStringLiteral("store.begin"), QStringLiteral("BEGIN IMMEDIATE")); !r)
+        return r.error();
+    m_transactionDepth = 1;
+    m_rollbackOnly = false;
+    Status s = work();
+    m_transactionDepth = 0;
+    if (s && m_rollbackOnly)
+        s = Error{tr("Could not save: part of the change failed, so none of it was kept."), {}};
+    if (s) {
+        if (auto r = exec(QStringLiteral("store.commit"), QStringLiteral("COMMIT")); !r) {
+            QSqlQuery(connection()).exec(QStringLiteral("ROLLBACK"));
+            return r.error();
+        }
+        return {};
+    }
+    QSqlQuery rollback(connection());
+    if (!rollback.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStore) << "rollback failed:" << rollback.lastError().text();
+    return s;
+}
+
+Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
+                                 const QVariantList &binds) {
+    if (failpoints::hit(failpoint))
+        return sqlError(tr("save"), QStringLiteral("failpoint %1").arg(failpoint));
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(tr("read or save"), q.lastError().text() + QLatin1String(": ") + sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(bindable(b));
+    if (!q.exec()) {
+        qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql;
+        return sqlError(tr("read or save"), q.lastError().text());
+    }
+    return q;
+}
+
+Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
+                                 const QVariantMap &namedBinds) {
+    if (failpoints::hit(failpoint))
+        return sqlError(tr("save"), QStringLiteral("failpoint %1").arg(failpoint));
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(tr("read or save"), q.lastError().text() + QLatin1String(": ") + sql);
+    for (auto it = namedBinds.cbegin(); it != namedBinds.cend(); ++it)
+        q.bindValue(it.key().startsWith(QLatin1Char(':')) ? it.key() : QLatin1Char(':') + it.key(),
+                    bindable(it.value()));
+    if (!q.exec()) {
+        qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql;
+        return sqlError(tr("read or save"), q.lastError().text());
+    }
+    return q;
+}
+
+QString Database::meta(const QString &key, const QString &fallback) {
+    auto q = exec(QStringLiteral("store.meta.read"),
+                  QStringLiteral("SELECT value FROM meta WHERE key = ?"), QVariantList{key});
+    if (q && q.value().next())
+        return q.value().value(0).toString();
+    return fallback;
+}
+
+Status Database::setMeta(const QString &key, const QString &value) {
+    auto q = exec(QStringLiteral("store.meta.write"),
+                  QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                  QVariantList{key, value});
+    return q ? Status{} : Status{q.error()};
+}
+
+} // namespace jl::models
