@@ -30,24 +30,28 @@ struct FileLog {
     QtMessageHandler previous = nullptr;
 };
 
-FileLog &state() {
+FileLog &state()
+{
     static FileLog log;
     return log;
 }
 
-QString pathFor(const FileLog &log, int index) {
+QString pathFor(const FileLog &log, int index)
+{
     const QString name = index == 0
                              ? log.options.baseName + QLatin1String(".log")
                              : QStringLiteral("%1.%2.log").arg(log.options.baseName).arg(index);
     return QDir(log.dir).filePath(name);
 }
 
-bool openLocked(FileLog &log) {
+bool openLocked(FileLog &log)
+{
     log.file = std::make_unique<QFile>(pathFor(log, 0));
     return log.file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text);
 }
 
-void rotateLocked(FileLog &log) {
+void rotateLocked(FileLog &log)
+{
     log.file.reset();
     QFile::remove(pathFor(log, log.options.keepFiles - 1));
     for (int i = log.options.keepFiles - 2; i >= 0; --i)
@@ -55,7 +59,8 @@ void rotateLocked(FileLog &log) {
     openLocked(log);
 }
 
-const char *levelName(QtMsgType type) {
+const char *levelName(QtMsgType type)
+{
     switch (type) {
     case QtDebugMsg:
         return "debug";
@@ -71,7 +76,8 @@ const char *levelName(QtMsgType type) {
     return "?";
 }
 
-void handler(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
     FileLog &log = state();
     const QByteArray line =
         QDateTime::currentDateTime().toString(Qt::ISODateWithMs).toUtf8() + ' ' + levelName(type) +
@@ -93,7 +99,8 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 
 } // namespace
 
-bool installFileLogging(const QString &dir, const LogOptions &options) {
+bool installFileLogging(const QString &dir, const LogOptions &options)
+{
     FileLog &log = state();
     {
         QMutexLocker lock(&log.mutex);
@@ -109,7 +116,8 @@ bool installFileLogging(const QString &dir, const LogOptions &options) {
     return true;
 }
 
-void uninstallFileLogging() {
+void uninstallFileLogging()
+{
     FileLog &log = state();
     qInstallMessageHandler(log.previous);
     QMutexLocker lock(&log.mutex);

@@ -17,15 +17,18 @@ struct Error {
 template <typename T> class [[nodiscard]] Result {
 public:
     Result(T value)
-        : m_value(std::move(value)) {}
+        : m_value(std::move(value))
+    {}
     Result(Error error)
-        : m_error(std::move(error)) {}
+        : m_error(std::move(error))
+    {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
     const T &value() const & { return *m_value; }
     T &value() & { return *m_value; }
-    T &&value() && { return std::move(*m_value); }
+    // By value from a temporary, so `for (x : f().value())` does not dangle.
+    T value() && { return std::move(*m_value); }
     const T *operator->() const { return &*m_value; }
     const T &operator*() const { return *m_value; }
     const Error &error() const { return m_error; }
@@ -40,7 +43,8 @@ public:
     Result() = default;
     Result(Error error)
         : m_error(std::move(error))
-        , m_ok(false) {}
+        , m_ok(false)
+    {}
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return ok(); }

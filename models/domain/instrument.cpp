@@ -8,17 +8,20 @@ namespace {
 
 const char *const Context = "Instrument";
 
-QString dateText(QDate d) {
+QString dateText(QDate d)
+{
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
 }
 
-QDate dateFrom(const QJsonValue &v) {
+QDate dateFrom(const QJsonValue &v)
+{
     return QDate::fromString(v.toString(), Qt::ISODate);
 }
 
 } // namespace
 
-QString toWire(InstrumentStatus s) {
+QString toWire(InstrumentStatus s)
+{
     switch (s) {
     case InstrumentStatus::InUse:
         return QStringLiteral("inUse");
@@ -30,7 +33,8 @@ QString toWire(InstrumentStatus s) {
     return QStringLiteral("inUse");
 }
 
-QString toWire(VerificationResult r) {
+QString toWire(VerificationResult r)
+{
     switch (r) {
     case VerificationResult::None:
         return QStringLiteral("none");
@@ -42,11 +46,13 @@ QString toWire(VerificationResult r) {
     return QStringLiteral("none");
 }
 
-QString toWire(Lifecycle l) {
+QString toWire(Lifecycle l)
+{
     return l == Lifecycle::History ? QStringLiteral("history") : QStringLiteral("active");
 }
 
-InstrumentStatus instrumentStatusFromWire(const QString &s) {
+InstrumentStatus instrumentStatusFromWire(const QString &s)
+{
     if (s == QLatin1String("suspended"))
         return InstrumentStatus::Suspended;
     if (s == QLatin1String("scrapped"))
@@ -54,7 +60,8 @@ InstrumentStatus instrumentStatusFromWire(const QString &s) {
     return InstrumentStatus::InUse;
 }
 
-VerificationResult verificationResultFromWire(const QString &s) {
+VerificationResult verificationResultFromWire(const QString &s)
+{
     if (s == QLatin1String("pass"))
         return VerificationResult::Pass;
     if (s == QLatin1String("fail"))
@@ -62,11 +69,13 @@ VerificationResult verificationResultFromWire(const QString &s) {
     return VerificationResult::None;
 }
 
-Lifecycle lifecycleFromWire(const QString &s) {
+Lifecycle lifecycleFromWire(const QString &s)
+{
     return s == QLatin1String("history") ? Lifecycle::History : Lifecycle::Active;
 }
 
-QString displayName(InstrumentStatus s) {
+QString displayName(InstrumentStatus s)
+{
     switch (s) {
     case InstrumentStatus::InUse:
         return QCoreApplication::translate(Context, "In use");
@@ -78,7 +87,8 @@ QString displayName(InstrumentStatus s) {
     return {};
 }
 
-QString displayName(VerificationResult r) {
+QString displayName(VerificationResult r)
+{
     switch (r) {
     case VerificationResult::None:
         return QCoreApplication::translate(Context, "None");
@@ -90,12 +100,14 @@ QString displayName(VerificationResult r) {
     return {};
 }
 
-QString displayName(Lifecycle l) {
+QString displayName(Lifecycle l)
+{
     return l == Lifecycle::History ? QCoreApplication::translate(Context, "History")
                                    : QCoreApplication::translate(Context, "Active");
 }
 
-QJsonObject toJson(const Instrument &i) {
+QJsonObject toJson(const Instrument &i)
+{
     namespace F = InstrumentField;
     QJsonObject o;
     o.insert(QStringLiteral("id"), i.id);
@@ -125,7 +137,8 @@ QJsonObject toJson(const Instrument &i) {
     return o;
 }
 
-Instrument instrumentFromJson(const QJsonObject &o) {
+Instrument instrumentFromJson(const QJsonObject &o)
+{
     namespace F = InstrumentField;
     auto text = [&o](const char *key) {
         return o.value(QLatin1String(key)).toString();

@@ -6,12 +6,14 @@ namespace jl::models {
 
 namespace {
 
-bool isTrimmable(QChar c) {
+bool isTrimmable(QChar c)
+{
     return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r') ||
            c == QLatin1Char('\n') || c == QChar(0x3000) || c == QChar(0x00A0);
 }
 
-bool hasControlCharacters(const QString &text) {
+bool hasControlCharacters(const QString &text)
+{
     for (QChar c : text) {
         if (c.category() == QChar::Other_Control)
             return true;
@@ -25,7 +27,8 @@ constexpr int MaxPeriodMonths = 120;
 
 } // namespace
 
-QString InstrumentValidator::trimmed(const QString &text) {
+QString InstrumentValidator::trimmed(const QString &text)
+{
     qsizetype begin = 0;
     qsizetype end = text.size();
     while (begin < end && isTrimmable(text.at(begin)))
@@ -35,7 +38,8 @@ QString InstrumentValidator::trimmed(const QString &text) {
     return text.mid(begin, end - begin);
 }
 
-QString InstrumentValidator::normalizedSerial(const QString &serial) {
+QString InstrumentValidator::normalizedSerial(const QString &serial)
+{
     // Serials typed with a Chinese input method often arrive as full-width ＡＢ１２３.
     QString s = trimmed(serial);
     for (QChar &c : s) {
@@ -48,7 +52,8 @@ QString InstrumentValidator::normalizedSerial(const QString &serial) {
     return s;
 }
 
-Instrument InstrumentValidator::normalized(Instrument i) {
+Instrument InstrumentValidator::normalized(Instrument i)
+{
     i.serialNo = normalizedSerial(i.serialNo);
     for (QString *text : {&i.name, &i.category, &i.model, &i.measuringRange, &i.accuracyClass,
                           &i.manufacturer, &i.userUnit, &i.installLocation, &i.divisionCode,
@@ -57,7 +62,8 @@ Instrument InstrumentValidator::normalized(Instrument i) {
     return i;
 }
 
-QList<FieldError> InstrumentValidator::validate(const Instrument &i) {
+QList<FieldError> InstrumentValidator::validate(const Instrument &i)
+{
     namespace F = InstrumentField;
     QList<FieldError> errors;
     auto add = [&errors](const char *field, const QString &message) {
@@ -109,7 +115,8 @@ QList<FieldError> InstrumentValidator::validate(const Instrument &i) {
     return errors;
 }
 
-QStringList InstrumentValidator::missingForComplete(const Instrument &i) {
+QStringList InstrumentValidator::missingForComplete(const Instrument &i)
+{
     namespace F = InstrumentField;
     QStringList missing;
     if (trimmed(i.category).isEmpty())
@@ -132,7 +139,8 @@ QStringList InstrumentValidator::missingForComplete(const Instrument &i) {
     return missing;
 }
 
-QString InstrumentValidator::fieldLabel(const QString &field) {
+QString InstrumentValidator::fieldLabel(const QString &field)
+{
     namespace F = InstrumentField;
     const std::pair<const char *, QString> labels[] = {
         {F::SerialNo, tr("Serial No.")},
@@ -163,7 +171,8 @@ QString InstrumentValidator::fieldLabel(const QString &field) {
     return field;
 }
 
-bool isValidPhone(const QString &phone) {
+bool isValidPhone(const QString &phone)
+{
     static const QRegularExpression mobile(QStringLiteral("^1[3-9]\\d{9}$"));
     static const QRegularExpression landline(
         QStringLiteral("^0\\d{2,3}-?\\d{7,8}((-|转|#)\\d{1,6})?$"));
@@ -171,7 +180,8 @@ bool isValidPhone(const QString &phone) {
     return mobile.match(p).hasMatch() || landline.match(p).hasMatch();
 }
 
-QString maskedPhone(const QString &phone) {
+QString maskedPhone(const QString &phone)
+{
     const QString p = InstrumentValidator::trimmed(phone);
     if (p.size() == 11 && p.startsWith(QLatin1Char('1')))
         return p.left(3) + QLatin1String("****") + p.right(4);
@@ -183,7 +193,8 @@ QString maskedPhone(const QString &phone) {
     return p;
 }
 
-QString maskedName(const QString &name) {
+QString maskedName(const QString &name)
+{
     const QString n = InstrumentValidator::trimmed(name);
     if (n.size() <= 1)
         return n;

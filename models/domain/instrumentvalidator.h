@@ -32,7 +32,8 @@ public:
     // The fields that keep the record from being *complete* (required to book an
     // appointment, domain.md §3), in form order; 信息完善 shows exactly these.
     static QStringList missingForComplete(const Instrument &instrument);
-    static bool isComplete(const Instrument &instrument) {
+    static bool isComplete(const Instrument &instrument)
+    {
         return missingForComplete(instrument).isEmpty();
     }
 

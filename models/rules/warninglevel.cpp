@@ -6,7 +6,8 @@
 namespace jl::models {
 
 WarningLevel warningLevel(VerificationResult result, QDate validUntil, QDate today,
-                          WarningThresholds thresholds) {
+                          WarningThresholds thresholds)
+{
     // 不合格 must not be used whatever its date; no record at all is as urgent as expired.
     if (result == VerificationResult::Fail || !validUntil.isValid())
         return WarningLevel::Alert;
@@ -20,14 +21,16 @@ WarningLevel warningLevel(VerificationResult result, QDate validUntil, QDate tod
     return WarningLevel::None;
 }
 
-WarningLevel warningLevel(const Instrument &instrument, QDate today, WarningThresholds thresholds) {
+WarningLevel warningLevel(const Instrument &instrument, QDate today, WarningThresholds thresholds)
+{
     if (instrument.lifecycle != Lifecycle::Active || instrument.deleted ||
         instrument.status != InstrumentStatus::InUse)
         return WarningLevel::None;
     return warningLevel(instrument.verificationResult, instrument.validUntil, today, thresholds);
 }
 
-QString warningLevelSql() {
+QString warningLevelSql()
+{
     // Mirrors warningLevel() above; tst_instrumentfilter checks that the two agree.
     // julianday() differences of two ISO dates are whole days.
     return QStringLiteral(
@@ -39,7 +42,8 @@ QString warningLevelSql() {
         " ELSE 0 END)");
 }
 
-QString wireName(WarningLevel level) {
+QString wireName(WarningLevel level)
+{
     switch (level) {
     case WarningLevel::None:
         return QStringLiteral("none");
@@ -53,7 +57,8 @@ QString wireName(WarningLevel level) {
     return {};
 }
 
-QString displayName(WarningLevel level) {
+QString displayName(WarningLevel level)
+{
     switch (level) {
     case WarningLevel::None:
         return {};
@@ -67,7 +72,8 @@ QString displayName(WarningLevel level) {
     return {};
 }
 
-QString colorName(WarningLevel level) {
+QString colorName(WarningLevel level)
+{
     switch (level) {
     case WarningLevel::None:
         return {};
@@ -81,7 +87,8 @@ QString colorName(WarningLevel level) {
     return {};
 }
 
-QDate shanghaiToday() {
+QDate shanghaiToday()
+{
     // A fixed UTC+8 offset when the zone database lacks Asia/Shanghai (China has no DST).
     const QTimeZone zone(QByteArrayLiteral("Asia/Shanghai"));
     const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -8,7 +8,8 @@
 
 namespace jl::models::audit {
 
-QJsonObject diff(const QJsonObject &before, const QJsonObject &after) {
+QJsonObject diff(const QJsonObject &before, const QJsonObject &after)
+{
     QJsonObject changes;
     QStringList keys = before.keys() + after.keys();
     keys.removeDuplicates();
@@ -22,7 +23,8 @@ QJsonObject diff(const QJsonObject &before, const QJsonObject &after) {
 }
 
 Status append(Database &db, const QString &actor, const QString &collection,
-              const QString &recordId, const QString &action, const QJsonObject &changes) {
+              const QString &recordId, const QString &action, const QJsonObject &changes)
+{
     auto q = db.exec(
         QStringLiteral("store.audit.insert"),
         QStringLiteral("INSERT INTO audit (at, actor, collection, record_id, action, changes) "
@@ -33,7 +35,8 @@ Status append(Database &db, const QString &actor, const QString &collection,
     return q ? Status{} : Status{q.error()};
 }
 
-Result<QList<AuditEntry>> entries(Database &db, const QString &recordId) {
+Result<QList<AuditEntry>> entries(Database &db, const QString &recordId)
+{
     QString sql =
         QStringLiteral("SELECT at, actor, collection, record_id, action, changes FROM audit");
     QVariantList binds;

@@ -33,7 +33,8 @@ Result<QList<AuditEntry>> entries(Database &db, const QString &recordId = {});
 
 } // namespace audit
 
-inline Result<QList<AuditEntry>> auditEntries(Database &db, const QString &recordId = {}) {
+inline Result<QList<AuditEntry>> auditEntries(Database &db, const QString &recordId = {})
+{
     return audit::entries(db, recordId);
 }
 

@@ -15,7 +15,8 @@ namespace jl::models {
 
 namespace {
 
-QString newConnectionName() {
+QString newConnectionName()
+{
     return QStringLiteral("jl-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
@@ -23,13 +24,15 @@ QString newConnectionName() {
 // closes a statement (our scripts keep no ';' inside literals).
 // Qt binds a null QString as SQL NULL; the store's text columns are NOT NULL with '' for
 // "not set", and a missing date is an invalid QVariant, so a null string means ''.
-QVariant bindable(const QVariant &v) {
+QVariant bindable(const QVariant &v)
+{
     if (v.typeId() == QMetaType::QString && v.toString().isNull())
         return QVariant(QStringLiteral(""));
     return v;
 }
 
-QStringList statementsOf(const QString &script) {
+QStringList statementsOf(const QString &script)
+{
     QStringList statements;
     QString current;
     const auto lines = script.split(QLatin1Char('\n'));
@@ -52,9 +55,11 @@ QStringList statementsOf(const QString &script) {
 
 Database::Database(QString path, QString connectionName)
     : m_path(std::move(path))
-    , m_connectionName(std::move(connectionName)) {}
+    , m_connectionName(std::move(connectionName))
+{}
 
-Database::~Database() {
+Database::~Database()
+{
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -63,18 +68,21 @@ Database::~Database() {
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-QSqlDatabase Database::connection() const {
+QSqlDatabase Database::connection() const
+{
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Error Database::sqlError(const QString &what, const QString &detail) {
+Error Database::sqlError(const QString &what, const QString &detail)
+{
     return Error{tr("Could not %1: the local database reported an error. Nothing was changed. "
                     "If this keeps happening, restart the program.")
                      .arg(what),
                  detail};
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenReport *report) {
+Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenReport *report)
+{
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return Error{tr("Could not create the data folder %1. Check that you may write there.")
@@ -147,7 +155,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenReport
     return Error{tr("Could not open the local database."), {}};
 }
 
-Status Database::configure() {
+Status Database::configure()
+{
     QSqlQuery q(connection());
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
                                "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
@@ -157,7 +166,8 @@ Status Database::configure() {
     return {};
 }
 
-Status Database::migrate(OpenReport *report) {
+Status Database::migrate(OpenReport *report)
+{
     QSqlQuery v(connection());
     if (!v.exec(QStringLiteral("PRAGMA user_version")) || !v.next())
         return sqlError(tr("read the data format version"), v.lastError().text());
@@ -194,7 +204,8 @@ Status Database::migrate(OpenReport *report) {
     return {};
 }
 
-Status Database::transaction(const std::function<Status()> &work) {
+Status Database::transaction(const std::function<Status()> &work)
+{
     if (m_transactionDepth > 0) {
         ++m_transactionDepth;
         Status s = work();
@@ -226,7 +237,8 @@ Status Database::transaction(const std::function<Status()> &work) {
 }
 
 Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
-                                 const QVariantList &binds) {
+                                 const QVariantList &binds)
+{
     if (failpoints::hit(failpoint))
         return sqlError(tr("save"), QStringLiteral("failpoint %1").arg(failpoint));
     QSqlQuery q(connection());
@@ -243,7 +255,8 @@ Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
 }
 
 Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
-                                 const QVariantMap &namedBinds) {
+                                 const QVariantMap &namedBinds)
+{
     if (failpoints::hit(failpoint))
         return sqlError(tr("save"), QStringLiteral("failpoint %1").arg(failpoint));
     QSqlQuery q(connection());
@@ -260,7 +273,8 @@ Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
     return q;
 }
 
-QString Database::meta(const QString &key, const QString &fallback) {
+QString Database::meta(const QString &key, const QString &fallback)
+{
     auto q = exec(QStringLiteral("store.meta.read"),
                   QStringLiteral("SELECT value FROM meta WHERE key = ?"), QVariantList{key});
     if (q && q.value().next())
@@ -268,7 +282,8 @@ QString Database::meta(const QString &key, const QString &fallback) {
     return fallback;
 }
 
-Status Database::setMeta(const QString &key, const QString &value) {
+Status Database::setMeta(const QString &key, const QString &value)
+{
     auto q = exec(QStringLiteral("store.meta.write"),
                   QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),

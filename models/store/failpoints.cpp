@@ -17,12 +17,14 @@ struct Registry {
     std::atomic<bool> loaded{false};
 };
 
-Registry &registry() {
+Registry &registry()
+{
     static Registry r;
     return r;
 }
 
-void parseLocked(Registry &r) {
+void parseLocked(Registry &r)
+{
     r.remaining.clear();
     const QString spec = qEnvironmentVariable("JILIANG_FAILPOINTS");
     const auto parts = spec.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -39,7 +41,8 @@ void parseLocked(Registry &r) {
 
 } // namespace
 
-bool hit(const QString &name) {
+bool hit(const QString &name)
+{
     Registry &r = registry();
     if (!r.loaded) {
         QMutexLocker lock(&r.mutex);
@@ -60,7 +63,8 @@ bool hit(const QString &name) {
     return true;
 }
 
-void arm(const QString &name, int onHit) {
+void arm(const QString &name, int onHit)
+{
     Registry &r = registry();
     QMutexLocker lock(&r.mutex);
     r.loaded = true;
@@ -68,7 +72,8 @@ void arm(const QString &name, int onHit) {
     r.any = true;
 }
 
-void disarmAll() {
+void disarmAll()
+{
     Registry &r = registry();
     QMutexLocker lock(&r.mutex);
     r.loaded = true;
@@ -76,7 +81,8 @@ void disarmAll() {
     r.any = false;
 }
 
-void loadFromEnvironment() {
+void loadFromEnvironment()
+{
     Registry &r = registry();
     QMutexLocker lock(&r.mutex);
     parseLocked(r);

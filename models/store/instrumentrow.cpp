@@ -35,32 +35,38 @@ const char *const Columns[] = {
     "removed_at",
 };
 
-QVariant dateValue(QDate d) {
+QVariant dateValue(QDate d)
+{
     return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant();
 }
 
-QDate dateOf(const QVariant &v) {
+QDate dateOf(const QVariant &v)
+{
     return QDate::fromString(v.toString(), Qt::ISODate);
 }
 
-QVariant timeValue(const QDateTime &t) {
+QVariant timeValue(const QDateTime &t)
+{
     return t.isValid() ? QVariant(t.toUTC().toString(Qt::ISODateWithMs)) : QVariant();
 }
 
-QDateTime timeOf(const QVariant &v) {
+QDateTime timeOf(const QVariant &v)
+{
     return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
 }
 
 } // namespace
 
-QString columns() {
+QString columns()
+{
     QStringList names;
     for (const char *c : Columns)
         names.append(QLatin1String(c));
     return names.join(QLatin1String(", "));
 }
 
-QString upsertSql() {
+QString upsertSql()
+{
     // ON CONFLICT(id), never INSERT OR REPLACE: REPLACE would resolve a clash on the unique
     // active-serial index by deleting the *other* instrument.
     QStringList marks;
@@ -75,7 +81,8 @@ QString upsertSql() {
         .arg(columns(), marks.join(QLatin1String(", ")), updates.join(QLatin1String(", ")));
 }
 
-Instrument fromQuery(const QSqlQuery &q) {
+Instrument fromQuery(const QSqlQuery &q)
+{
     Instrument i;
     int c = 0;
     i.id = q.value(c++).toString();
@@ -107,7 +114,8 @@ Instrument fromQuery(const QSqlQuery &q) {
     return i;
 }
 
-QVariantList values(const Instrument &i) {
+QVariantList values(const Instrument &i)
+{
     return {i.id,
             i.rev,
             timeValue(i.updatedAt),

@@ -15,7 +15,8 @@ namespace {
 const QString Collection = QStringLiteral("instrument");
 constexpr int IdsPerQuery = 500; // well under SQLite's bound-parameter limit
 
-QString describe(const Instrument &i) {
+QString describe(const Instrument &i)
+{
     return i.serialNo + QLatin1Char(' ') + i.name;
 }
 
@@ -23,9 +24,11 @@ QString describe(const Instrument &i) {
 
 InstrumentStore::InstrumentStore(Database &db, QString actor)
     : m_db(db)
-    , m_actor(std::move(actor)) {}
+    , m_actor(std::move(actor))
+{}
 
-Result<Instrument> InstrumentStore::get(const QString &id) const {
+Result<Instrument> InstrumentStore::get(const QString &id) const
+{
     auto list = get(QStringList{id});
     if (!list)
         return list.error();
@@ -34,7 +37,8 @@ Result<Instrument> InstrumentStore::get(const QString &id) const {
     return list->first();
 }
 
-Result<QList<Instrument>> InstrumentStore::get(const QStringList &ids) const {
+Result<QList<Instrument>> InstrumentStore::get(const QStringList &ids) const
+{
     QList<Instrument> found;
     for (qsizetype from = 0; from < ids.size(); from += IdsPerQuery) {
         const QStringList chunk = ids.mid(from, IdsPerQuery);
@@ -62,8 +66,8 @@ Result<QList<Instrument>> InstrumentStore::get(const QStringList &ids) const {
     return found;
 }
 
-Result<std::optional<Instrument>>
-InstrumentStore::findActiveBySerial(const QString &serialNo) const {
+Result<std::optional<Instrument>> InstrumentStore::findActiveBySerial(const QString &serialNo) const
+{
     auto q = m_db.exec(QStringLiteral("store.instrument.read"),
                        QStringLiteral("SELECT %1 FROM instrument WHERE lifecycle = 'active' AND "
                                       "deleted = 0 AND serial_no = ?")
@@ -76,7 +80,8 @@ InstrumentStore::findActiveBySerial(const QString &serialNo) const {
     return std::optional<Instrument>(instrumentrow::fromQuery(q.value()));
 }
 
-static Status checkValid(const Instrument &i) {
+static Status checkValid(const Instrument &i)
+{
     const QList<FieldError> errors = InstrumentValidator::validate(i);
     if (errors.isEmpty())
         return {};
@@ -86,7 +91,8 @@ static Status checkValid(const Instrument &i) {
     return Error{lines.join(QLatin1Char('\n')), i.id};
 }
 
-Result<Instrument> InstrumentStore::create(Instrument instrument) {
+Result<Instrument> InstrumentStore::create(Instrument instrument)
+{
     Instrument i = InstrumentValidator::normalized(std::move(instrument));
     if (i.id.isEmpty())
         i.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -104,12 +110,14 @@ Result<Instrument> InstrumentStore::create(Instrument instrument) {
                         "(%2). Edit that one instead.")
                          .arg(i.serialNo, (*existing)->name),
                      {}};
-    if (Status s = write({Instrument{}}, {i}, QStringLiteral("create")); !s)
-        return s.error();
-    return get(i.id);
+    auto written = write({Instrument{}}, {i}, QStringLiteral("create"));
+    if (!written)
+        return written.error();
+    return written->first();
 }
 
-Result<Instrument> InstrumentStore::update(Instrument instrument) {
+Result<Instrument> InstrumentStore::update(Instrument instrument)
+{
     Instrument i = InstrumentValidator::normalized(std::move(instrument));
     auto before = get(i.id);
     if (!before)
@@ -130,12 +138,14 @@ Result<Instrument> InstrumentStore::update(Instrument instrument) {
                              .arg(i.serialNo, (*existing)->name),
                          {}};
     }
-    if (Status s = write({*before}, {i}, QStringLiteral("update")); !s)
-        return s.error();
-    return get(i.id);
+    auto written = write({*before}, {i}, QStringLiteral("update"));
+    if (!written)
+        return written.error();
+    return written->first();
 }
 
-QStringList InstrumentStore::batchEditableFields() {
+QStringList InstrumentStore::batchEditableFields()
+{
     namespace F = InstrumentField;
     QStringList fields;
     for (const char *f :
@@ -146,7 +156,8 @@ QStringList InstrumentStore::batchEditableFields() {
     return fields;
 }
 
-static bool applyField(Instrument &i, const QString &field, const QVariant &value) {
+static bool applyField(Instrument &i, const QString &field, const QVariant &value)
+{
     namespace F = InstrumentField;
     auto is = [&field](const char *name) {
         return field == QLatin1String(name);
@@ -190,7 +201,8 @@ static bool applyField(Instrument &i, const QString &field, const QVariant &valu
 }
 
 Result<QList<Instrument>> InstrumentStore::batchUpdate(const QStringList &ids,
-                                                       const QVariantMap &fields) {
+                                                       const QVariantMap &fields)
+{
     if (ids.isEmpty() || fields.isEmpty())
         return QList<Instrument>();
     auto before = get(ids);
@@ -209,12 +221,13 @@ Result<QList<Instrument>> InstrumentStore::batchUpdate(const QStringList &ids,
             return Error{tr("Instrument %1: %2").arg(describe(b), s.error().message), {}};
         after.append(a);
     }
-    if (Status s = write(before.value(), after, QStringLiteral("batchUpdate")); !s)
-        return s.error();
+    if (auto written = write(before.value(), after, QStringLiteral("batchUpdate")); !written)
+        return written.error();
     return before;
 }
 
-Result<QList<Instrument>> InstrumentStore::moveToHistory(const QStringList &ids) {
+Result<QList<Instrument>> InstrumentStore::moveToHistory(const QStringList &ids)
+{
     auto before = get(ids);
     if (!before)
         return before.error();
@@ -230,12 +243,13 @@ Result<QList<Instrument>> InstrumentStore::moveToHistory(const QStringList &ids)
         after.append(a);
         moved.append(b);
     }
-    if (Status s = write(moved, after, QStringLiteral("moveToHistory")); !s)
-        return s.error();
+    if (auto written = write(moved, after, QStringLiteral("moveToHistory")); !written)
+        return written.error();
     return moved;
 }
 
-Result<QList<Instrument>> InstrumentStore::restore(const QStringList &ids) {
+Result<QList<Instrument>> InstrumentStore::restore(const QStringList &ids)
+{
     auto before = get(ids);
     if (!before)
         return before.error();
@@ -261,12 +275,13 @@ Result<QList<Instrument>> InstrumentStore::restore(const QStringList &ids) {
         after.append(a);
         restored.append(b);
     }
-    if (Status s = write(restored, after, QStringLiteral("restore")); !s)
-        return s.error();
+    if (auto written = write(restored, after, QStringLiteral("restore")); !written)
+        return written.error();
     return restored;
 }
 
-Status InstrumentStore::purge(const QStringList &ids) {
+Status InstrumentStore::purge(const QStringList &ids)
+{
     auto before = get(ids);
     if (!before)
         return before.error();
@@ -283,10 +298,12 @@ Status InstrumentStore::purge(const QStringList &ids) {
         after.append(a);
         purged.append(b);
     }
-    return write(purged, after, QStringLiteral("purge"));
+    auto written = write(purged, after, QStringLiteral("purge"));
+    return written ? Status{} : Status{written.error()};
 }
 
-Status InstrumentStore::replace(const QList<Instrument> &records, const QString &action) {
+Status InstrumentStore::replace(const QList<Instrument> &records, const QString &action)
+{
     QStringList ids;
     for (const Instrument &r : records)
         ids.append(r.id);
@@ -310,17 +327,21 @@ Status InstrumentStore::replace(const QList<Instrument> &records, const QString 
         }
         after.append(a);
     }
-    return write(current.value(), after, action);
+    auto written = write(current.value(), after, action);
+    return written ? Status{} : Status{written.error()};
 }
 
-Status InstrumentStore::write(const QList<Instrument> &before, const QList<Instrument> &after,
-                              const QString &action) {
+Result<QList<Instrument>> InstrumentStore::write(const QList<Instrument> &before,
+                                                 const QList<Instrument> &after,
+                                                 const QString &action)
+{
     Q_ASSERT(before.size() == after.size());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString upsert = instrumentrow::upsertSql();
-    return m_db.transaction([&]() -> Status {
-        for (qsizetype n = 0; n < after.size(); ++n) {
-            Instrument a = after.at(n);
+    QList<Instrument> written = after;
+    Status done = m_db.transaction([&]() -> Status {
+        for (qsizetype n = 0; n < written.size(); ++n) {
+            Instrument &a = written[n];
             a.updatedAt = now;
             if (auto q = m_db.exec(QStringLiteral("store.instrument.write"), upsert,
                                    instrumentrow::values(a));
@@ -342,9 +363,15 @@ Status InstrumentStore::write(const QList<Instrument> &before, const QList<Instr
         }
         return {};
     });
+    if (!done)
+        return done.error();
+    // What was stored, so that callers need not read it back (a failing read after a
+    // successful commit must not look like a failed save).
+    return written;
 }
 
-Result<WarningCounts> InstrumentStore::countWarnings(QDate today, WarningThresholds t) const {
+Result<WarningCounts> InstrumentStore::countWarnings(QDate today, WarningThresholds t) const
+{
     auto q = m_db.exec(QStringLiteral("store.instrument.read"),
                        QStringLiteral("SELECT lifecycle, %1 AS level, COUNT(*) FROM instrument "
                                       "WHERE deleted = 0 GROUP BY lifecycle, level")

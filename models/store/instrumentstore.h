@@ -61,8 +61,8 @@ public:
     static QStringList batchEditableFields();
 
 private:
-    Status write(const QList<Instrument> &before, const QList<Instrument> &after,
-                 const QString &action);
+    Result<QList<Instrument>> write(const QList<Instrument> &before, const QList<Instrument> &after,
+                                    const QString &action);
 
     Database &m_db;
     QString m_actor;

@@ -8,7 +8,8 @@
 namespace jl::models::outbox {
 
 Status append(Database &db, const QString &collection, const QString &recordId, const QString &kind,
-              qint64 baseRev, const QByteArray &payload, const QString &command) {
+              qint64 baseRev, const QByteArray &payload, const QString &command)
+{
     auto q = db.exec(QStringLiteral("store.outbox.insert"),
                      QStringLiteral("INSERT INTO outbox (op_id, collection, record_id, kind, "
                                     "command, base_rev, payload, created_at) "
@@ -19,7 +20,8 @@ Status append(Database &db, const QString &collection, const QString &recordId, 
     return q ? Status{} : Status{q.error()};
 }
 
-Result<int> pendingCount(Database &db) {
+Result<int> pendingCount(Database &db)
+{
     auto q =
         db.exec(QStringLiteral("store.outbox.read"), QStringLiteral("SELECT COUNT(*) FROM outbox"));
     if (!q)
@@ -27,7 +29,8 @@ Result<int> pendingCount(Database &db) {
     return q.value().next() ? q.value().value(0).toInt() : 0;
 }
 
-Result<QList<OutboxEntry>> entries(Database &db) {
+Result<QList<OutboxEntry>> entries(Database &db)
+{
     auto q = db.exec(QStringLiteral("store.outbox.read"),
                      QStringLiteral("SELECT seq, op_id, collection, record_id, kind, command, "
                                     "base_rev, payload, created_at, attempts, state, last_error "
@@ -55,7 +58,8 @@ Result<QList<OutboxEntry>> entries(Database &db) {
     return list;
 }
 
-Result<QStringList> recordsWithPendingChanges(Database &db, const QString &collection) {
+Result<QStringList> recordsWithPendingChanges(Database &db, const QString &collection)
+{
     auto q = db.exec(QStringLiteral("store.outbox.read"),
                      QStringLiteral("SELECT DISTINCT record_id FROM outbox WHERE collection = ?"),
                      QVariantList{collection});

@@ -41,13 +41,16 @@ Result<QStringList> recordsWithPendingChanges(Database &db, const QString &colle
 } // namespace outbox
 
 // Compatibility names used by the screens.
-inline Result<int> pendingOutboxCount(Database &db) {
+inline Result<int> pendingOutboxCount(Database &db)
+{
     return outbox::pendingCount(db);
 }
-inline Result<QList<OutboxEntry>> outboxEntries(Database &db) {
+inline Result<QList<OutboxEntry>> outboxEntries(Database &db)
+{
     return outbox::entries(db);
 }
-inline Result<QStringList> recordsWithPendingChanges(Database &db, const QString &collection) {
+inline Result<QStringList> recordsWithPendingChanges(Database &db, const QString &collection)
+{
     return outbox::recordsWithPendingChanges(db, collection);
 }
 

@@ -27,13 +27,15 @@ private Q_SLOTS:
     void failpointsFromEnvironment();
 
 private:
-    static QVariant scalar(Database &db, const QString &sql) {
+    static QVariant scalar(Database &db, const QString &sql)
+    {
         auto q = db.exec(QStringLiteral("test"), sql);
         if (!q || !q.value().next())
             return {};
         return q.value().value(0);
     }
-    static void setUserVersion(const QString &path, int version) {
+    static void setUserVersion(const QString &path, int version)
+    {
         auto db = Database::open(path);
         QVERIFY(db.ok());
         QVERIFY(db.value()->exec(QStringLiteral("test"),
@@ -41,7 +43,8 @@ private:
     }
 };
 
-void TestDatabase::createsCurrentSchemaWithSafeSettings() {
+void TestDatabase::createsCurrentSchemaWithSafeSettings()
+{
     QTemporaryDir dir;
     OpenReport report;
     auto db = Database::open(dir.filePath(QStringLiteral("a/b/local.db")), &report);
@@ -61,7 +64,8 @@ void TestDatabase::createsCurrentSchemaWithSafeSettings() {
     }
 }
 
-void TestDatabase::refusesNewerDatabase() {
+void TestDatabase::refusesNewerDatabase()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("local.db"));
     setUserVersion(path, Database::SchemaVersion + 5);
@@ -83,7 +87,8 @@ void TestDatabase::refusesNewerDatabase() {
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
 }
 
-void TestDatabase::movesGarbageAside() {
+void TestDatabase::movesGarbageAside()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("local.db"));
     QFile f(path);
@@ -103,7 +108,8 @@ void TestDatabase::movesGarbageAside() {
     QCOMPARE(scalar(*db.value(), QStringLiteral("SELECT COUNT(*) FROM instrument")).toInt(), 0);
 }
 
-void TestDatabase::movesDamagedPagesAside() {
+void TestDatabase::movesDamagedPagesAside()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("local.db"));
     {
@@ -139,7 +145,8 @@ void TestDatabase::movesDamagedPagesAside() {
     QVERIFY(QFile::exists(report.movedAsidePath));
 }
 
-void TestDatabase::migratesOlderDatabase() {
+void TestDatabase::migratesOlderDatabase()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.db"));
     {
@@ -168,7 +175,8 @@ void TestDatabase::migratesOlderDatabase() {
     QCOMPARE(again.migratedFrom, -1);
 }
 
-void TestDatabase::failedMigrationLeavesNothingHalfDone() {
+void TestDatabase::failedMigrationLeavesNothingHalfDone()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("local.db"));
     failpoints::arm(QStringLiteral("store.migrate"), 3); // after two tables were created
@@ -193,7 +201,8 @@ void TestDatabase::failedMigrationLeavesNothingHalfDone() {
     QVERIFY2(retry.ok(), qPrintable(retry.error().message));
 }
 
-void TestDatabase::transactionsAreAllOrNothing() {
+void TestDatabase::transactionsAreAllOrNothing()
+{
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("local.db")));
     QVERIFY(db.ok());
@@ -218,7 +227,8 @@ void TestDatabase::transactionsAreAllOrNothing() {
     QCOMPARE(d.meta(QStringLiteral("b")), QStringLiteral("2"));
 }
 
-void TestDatabase::metaValues() {
+void TestDatabase::metaValues()
+{
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("local.db")));
     QVERIFY(db.ok());
@@ -227,7 +237,8 @@ void TestDatabase::metaValues() {
     QCOMPARE(db.value()->meta(QStringLiteral("cursor")), QStringLiteral("def"));
 }
 
-void TestDatabase::failpointsFromEnvironment() {
+void TestDatabase::failpointsFromEnvironment()
+{
     qputenv("JILIANG_FAILPOINTS", "x.y=2,z");
     failpoints::loadFromEnvironment();
     QVERIFY(!failpoints::hit(QStringLiteral("x.y")));

@@ -42,7 +42,8 @@ private:
     std::unique_ptr<InstrumentStore> m_store;
 };
 
-void TestInstrumentStore::init() {
+void TestInstrumentStore::init()
+{
     m_dir = std::make_unique<QTemporaryDir>();
     auto db = Database::open(m_dir->filePath(QStringLiteral("local.db")));
     QVERIFY2(db.ok(), qPrintable(db.error().message));
@@ -50,14 +51,16 @@ void TestInstrumentStore::init() {
     m_store = std::make_unique<InstrumentStore>(*m_db, QStringLiteral("测试员"));
 }
 
-void TestInstrumentStore::cleanup() {
+void TestInstrumentStore::cleanup()
+{
     failpoints::disarmAll();
     m_store.reset();
     m_db.reset();
     m_dir.reset();
 }
 
-Instrument TestInstrumentStore::make(const QString &serial, const QString &name) {
+Instrument TestInstrumentStore::make(const QString &serial, const QString &name)
+{
     Instrument i;
     i.serialNo = serial;
     i.name = name;
@@ -68,13 +71,15 @@ Instrument TestInstrumentStore::make(const QString &serial, const QString &name)
     return created ? created.value() : Instrument{};
 }
 
-int TestInstrumentStore::count(const QString &table) {
+int TestInstrumentStore::count(const QString &table)
+{
     auto q = m_db->exec(QStringLiteral("test"), QStringLiteral("SELECT COUNT(*) FROM ") + table);
     return q && q.value().next() ? q.value().value(0).toInt() : -1;
 }
 
 // Everything a write may touch, as text, to compare before and after a failure.
-QString TestInstrumentStore::snapshot() {
+QString TestInstrumentStore::snapshot()
+{
     QString text;
     for (const char *sql :
          {"SELECT * FROM instrument ORDER BY id", "SELECT * FROM outbox ORDER BY seq",
@@ -91,7 +96,8 @@ QString TestInstrumentStore::snapshot() {
     return text;
 }
 
-void TestInstrumentStore::createWritesRecordOutboxAndAudit() {
+void TestInstrumentStore::createWritesRecordOutboxAndAudit()
+{
     Instrument i;
     i.serialNo = QStringLiteral(" ００１２ ");
     i.name = QStringLiteral("电子计价秤");
@@ -125,7 +131,8 @@ void TestInstrumentStore::createWritesRecordOutboxAndAudit() {
              QStringList{created->id});
 }
 
-void TestInstrumentStore::serialUniqueAmongActive() {
+void TestInstrumentStore::serialUniqueAmongActive()
+{
     make(QStringLiteral("A001"));
     Instrument dup;
     dup.serialNo = QStringLiteral("Ａ００１"); // the same serial, typed full-width
@@ -143,7 +150,8 @@ void TestInstrumentStore::serialUniqueAmongActive() {
     QVERIFY(!refused.error().message.isEmpty());
 }
 
-void TestInstrumentStore::updateAuditsOnlyChangedFields() {
+void TestInstrumentStore::updateAuditsOnlyChangedFields()
+{
     Instrument i = make(QStringLiteral("A001"));
     i.model = QStringLiteral("CS48");
     i.installDate = QDate(2024, 3, 1);
@@ -164,7 +172,8 @@ void TestInstrumentStore::updateAuditsOnlyChangedFields() {
     QVERIFY(!m_store->update(i).ok());
 }
 
-void TestInstrumentStore::batchUpdateAndUndo() {
+void TestInstrumentStore::batchUpdateAndUndo()
+{
     const QStringList ids = {make(QStringLiteral("A1")).id, make(QStringLiteral("A2")).id,
                              make(QStringLiteral("A3")).id};
     auto before = m_store->batchUpdate(ids, {{QStringLiteral("model"), QStringLiteral("X9")},
@@ -186,7 +195,8 @@ void TestInstrumentStore::batchUpdateAndUndo() {
         !m_store->batchUpdate(ids, {{QStringLiteral("serialNo"), QStringLiteral("same")}}).ok());
 }
 
-void TestInstrumentStore::batchUpdateRefusesInvalidValues() {
+void TestInstrumentStore::batchUpdateRefusesInvalidValues()
+{
     const QStringList ids = {make(QStringLiteral("A1")).id, make(QStringLiteral("A2")).id};
     const QString before = snapshot();
     auto r = m_store->batchUpdate(ids, {{QStringLiteral("name"), QStringLiteral("\u3000")}});
@@ -195,7 +205,8 @@ void TestInstrumentStore::batchUpdateRefusesInvalidValues() {
     QCOMPARE(snapshot(), before);
 }
 
-void TestInstrumentStore::moveToHistoryAndRestore() {
+void TestInstrumentStore::moveToHistoryAndRestore()
+{
     const Instrument a = make(QStringLiteral("A1"));
     auto moved = m_store->moveToHistory({a.id});
     QVERIFY(moved.ok());
@@ -218,7 +229,8 @@ void TestInstrumentStore::moveToHistoryAndRestore() {
     QCOMPARE(m_store->get(a.id)->lifecycle, Lifecycle::Active);
 }
 
-void TestInstrumentStore::restoreRefusedWhenSerialActiveAgain() {
+void TestInstrumentStore::restoreRefusedWhenSerialActiveAgain()
+{
     const Instrument a = make(QStringLiteral("A1"));
     QVERIFY(m_store->moveToHistory({a.id}).ok());
     make(QStringLiteral("A1")); // a replacement with the same serial
@@ -229,7 +241,8 @@ void TestInstrumentStore::restoreRefusedWhenSerialActiveAgain() {
     QCOMPARE(snapshot(), before);
 }
 
-void TestInstrumentStore::purgeOnlyFromHistory() {
+void TestInstrumentStore::purgeOnlyFromHistory()
+{
     const Instrument a = make(QStringLiteral("A1"));
     QVERIFY(!m_store->purge({a.id}).ok());
     QVERIFY(m_store->moveToHistory({a.id}).ok());
@@ -240,7 +253,8 @@ void TestInstrumentStore::purgeOnlyFromHistory() {
     QCOMPARE(outbox.last().recordId, a.id);
 }
 
-void TestInstrumentStore::countsByWarningLevel() {
+void TestInstrumentStore::countsByWarningLevel()
+{
     const QDate today(2026, 11, 27);
     auto add = [&](const QString &serial, int daysLeft, VerificationResult result) {
         Instrument i;
@@ -275,14 +289,16 @@ void TestInstrumentStore::countsByWarningLevel() {
     QCOMPARE(c.history, 1);
 }
 
-void TestInstrumentStore::failpointInEveryWritePathLeavesDatabaseConsistent_data() {
+void TestInstrumentStore::failpointInEveryWritePathLeavesDatabaseConsistent_data()
+{
     QTest::addColumn<QString>("operation");
     for (const char *op :
          {"create", "update", "batchUpdate", "moveToHistory", "restore", "purge", "undo"})
         QTest::newRow(op) << QString::fromLatin1(op);
 }
 
-void TestInstrumentStore::failpointInEveryWritePathLeavesDatabaseConsistent() {
+void TestInstrumentStore::failpointInEveryWritePathLeavesDatabaseConsistent()
+{
     QFETCH(QString, operation);
     QStringList ids;
     QList<Instrument> undoable;

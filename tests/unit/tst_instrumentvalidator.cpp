@@ -23,21 +23,24 @@ private Q_SLOTS:
     void labels();
 };
 
-static Instrument valid() {
+static Instrument valid()
+{
     Instrument i;
     i.serialNo = QStringLiteral("00012345");
     i.name = QStringLiteral("燃油加油机");
     return i;
 }
 
-void TestInstrumentValidator::trimsChineseAndAsciiSpaces() {
+void TestInstrumentValidator::trimsChineseAndAsciiSpaces()
+{
     QCOMPARE(InstrumentValidator::trimmed(QStringLiteral("\u3000 a b\u00a0\t")),
              QStringLiteral("a b"));
     QCOMPARE(InstrumentValidator::trimmed(QString()), QString());
     QCOMPARE(InstrumentValidator::trimmed(QStringLiteral("\u3000\u3000")), QString());
 }
 
-void TestInstrumentValidator::foldsFullWidthSerials() {
+void TestInstrumentValidator::foldsFullWidthSerials()
+{
     QCOMPARE(InstrumentValidator::normalizedSerial(QStringLiteral(" ＡＢ－１２３\u3000")),
              QStringLiteral("AB-123"));
     Instrument i = valid();
@@ -48,7 +51,8 @@ void TestInstrumentValidator::foldsFullWidthSerials() {
     QCOMPARE(n.name, QStringLiteral("电子计价秤"));
 }
 
-void TestInstrumentValidator::requiredFields() {
+void TestInstrumentValidator::requiredFields()
+{
     QVERIFY(InstrumentValidator::validate(valid()).isEmpty());
     Instrument i = valid();
     i.serialNo = QStringLiteral("\u3000 ");
@@ -60,7 +64,8 @@ void TestInstrumentValidator::requiredFields() {
     QVERIFY(!errors.at(0).message.isEmpty());
 }
 
-void TestInstrumentValidator::serialStaysText() {
+void TestInstrumentValidator::serialStaysText()
+{
     Instrument i = valid();
     i.serialNo = QStringLiteral("330106199001011234"); // 18 digits, beyond a double's precision
     QVERIFY(InstrumentValidator::validate(i).isEmpty());
@@ -71,7 +76,8 @@ void TestInstrumentValidator::serialStaysText() {
     QCOMPARE(InstrumentValidator::validate(i).size(), 1);
 }
 
-void TestInstrumentValidator::datesInOrder() {
+void TestInstrumentValidator::datesInOrder()
+{
     Instrument i = valid();
     i.productionDate = QDate(2024, 5, 1);
     i.installDate = QDate(2024, 4, 30);
@@ -84,7 +90,8 @@ void TestInstrumentValidator::datesInOrder() {
     QCOMPARE(InstrumentValidator::validate(i).first().field, QStringLiteral("validUntil"));
 }
 
-void TestInstrumentValidator::periodRange() {
+void TestInstrumentValidator::periodRange()
+{
     Instrument i = valid();
     i.verificationPeriodMonths = -1;
     QCOMPARE(InstrumentValidator::validate(i).size(), 1);
@@ -94,7 +101,8 @@ void TestInstrumentValidator::periodRange() {
     QVERIFY(InstrumentValidator::validate(i).isEmpty());
 }
 
-void TestInstrumentValidator::divisionCodeShape() {
+void TestInstrumentValidator::divisionCodeShape()
+{
     Instrument i = valid();
     for (const char *good : {"33", "3301", "330106", "330106001", "330106001000"}) {
         i.divisionCode = QLatin1String(good);
@@ -106,7 +114,8 @@ void TestInstrumentValidator::divisionCodeShape() {
     }
 }
 
-void TestInstrumentValidator::completeness() {
+void TestInstrumentValidator::completeness()
+{
     Instrument i = valid();
     const QStringList all = {
         QStringLiteral("category"),        QStringLiteral("model"),
@@ -128,7 +137,8 @@ void TestInstrumentValidator::completeness() {
     QVERIFY(InstrumentValidator::isComplete(i));
 }
 
-void TestInstrumentValidator::phones_data() {
+void TestInstrumentValidator::phones_data()
+{
     QTest::addColumn<QString>("phone");
     QTest::addColumn<bool>("ok");
     QTest::newRow("mobile") << QStringLiteral("13311111111") << true;
@@ -146,13 +156,15 @@ void TestInstrumentValidator::phones_data() {
     QTest::newRow("empty") << QString() << false;
 }
 
-void TestInstrumentValidator::phones() {
+void TestInstrumentValidator::phones()
+{
     QFETCH(QString, phone);
     QFETCH(bool, ok);
     QCOMPARE(isValidPhone(phone), ok);
 }
 
-void TestInstrumentValidator::masking() {
+void TestInstrumentValidator::masking()
+{
     QCOMPARE(maskedPhone(QStringLiteral("13311111111")), QStringLiteral("133****1111"));
     QCOMPARE(maskedPhone(QStringLiteral("0571-87654321")), QStringLiteral("0571-****4321"));
     QCOMPARE(maskedName(QStringLiteral("王五")), QStringLiteral("王*"));
@@ -160,7 +172,8 @@ void TestInstrumentValidator::masking() {
     QCOMPARE(maskedName(QStringLiteral("王")), QStringLiteral("王"));
 }
 
-void TestInstrumentValidator::labels() {
+void TestInstrumentValidator::labels()
+{
     QCOMPARE(InstrumentValidator::fieldLabel(QStringLiteral("serialNo")),
              QStringLiteral("Serial No."));
     QCOMPARE(InstrumentValidator::fieldLabel(QStringLiteral("unknown")), QStringLiteral("unknown"));

@@ -18,7 +18,8 @@ private Q_SLOTS:
     void labelsAndColours();
 };
 
-void TestWarningLevel::boundaries_data() {
+void TestWarningLevel::boundaries_data()
+{
     QTest::addColumn<int>("daysLeft");
     QTest::addColumn<WarningLevel>("expected");
     QTest::newRow("41 days: none") << 41 << WarningLevel::None;
@@ -32,7 +33,8 @@ void TestWarningLevel::boundaries_data() {
     QTest::newRow("a year left: none") << 365 << WarningLevel::None;
 }
 
-void TestWarningLevel::boundaries() {
+void TestWarningLevel::boundaries()
+{
     QFETCH(int, daysLeft);
     QFETCH(WarningLevel, expected);
     const QDate today(2026, 2, 27);
@@ -46,7 +48,8 @@ void TestWarningLevel::boundaries() {
     QCOMPARE(warningLevel(i, leap), expected);
 }
 
-void TestWarningLevel::failIsAlertWhateverTheDate() {
+void TestWarningLevel::failIsAlertWhateverTheDate()
+{
     const QDate today(2026, 11, 27);
     Instrument i;
     i.verificationResult = VerificationResult::Fail;
@@ -54,14 +57,16 @@ void TestWarningLevel::failIsAlertWhateverTheDate() {
     QCOMPARE(warningLevel(i, today), WarningLevel::Alert);
 }
 
-void TestWarningLevel::noRecordIsAlert() {
+void TestWarningLevel::noRecordIsAlert()
+{
     Instrument i; // no verification result, no validUntil
     QCOMPARE(warningLevel(i, QDate(2026, 11, 27)), WarningLevel::Alert);
     i.verificationResult = VerificationResult::Pass; // a result but no expiry: still no record
     QCOMPARE(warningLevel(i, QDate(2026, 11, 27)), WarningLevel::Alert);
 }
 
-void TestWarningLevel::onlyActiveInUseInstrumentsWarn() {
+void TestWarningLevel::onlyActiveInUseInstrumentsWarn()
+{
     const QDate today(2026, 11, 27);
     Instrument i;
     i.validUntil = today.addDays(-5);
@@ -73,7 +78,8 @@ void TestWarningLevel::onlyActiveInUseInstrumentsWarn() {
     QCOMPARE(warningLevel(i, today), WarningLevel::None);
 }
 
-void TestWarningLevel::thresholdsFromTheServer() {
+void TestWarningLevel::thresholdsFromTheServer()
+{
     const QDate today(2026, 11, 27);
     const WarningThresholds t{60, 30};
     QCOMPARE(warningLevel(VerificationResult::Pass, today.addDays(60), today, t),
@@ -86,7 +92,8 @@ void TestWarningLevel::thresholdsFromTheServer() {
              WarningLevel::Notice);
 }
 
-void TestWarningLevel::labelsAndColours() {
+void TestWarningLevel::labelsAndColours()
+{
     QCOMPARE(colorName(WarningLevel::Notice), QStringLiteral("#2e7d32"));
     QCOMPARE(colorName(WarningLevel::Warning), QStringLiteral("#b26a00"));
     QCOMPARE(colorName(WarningLevel::Alert), QStringLiteral("#c62828"));
