@@ -10,11 +10,13 @@
 
 namespace jl::models {
 
-Error Divisions::invalid(const QString &detail) {
+Error Divisions::invalid(const QString &detail)
+{
     return Error{tr("The administrative division data is not in the expected format."), detail};
 }
 
-Divisions Divisions::bundled() {
+Divisions Divisions::bundled()
+{
     QFile file(QStringLiteral(":/reference/divisions.json"));
     if (!file.open(QIODevice::ReadOnly)) {
         qCCritical(lcModels) << "bundled divisions missing:" << file.errorString();
@@ -28,7 +30,8 @@ Divisions Divisions::bundled() {
     return std::move(divisions).value();
 }
 
-Result<Divisions> Divisions::fromJson(const QByteArray &json) {
+Result<Divisions> Divisions::fromJson(const QByteArray &json)
+{
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -63,11 +66,13 @@ Result<Divisions> Divisions::fromJson(const QByteArray &json) {
     return result;
 }
 
-QStringList Divisions::children(const QString &parentCode) const {
+QStringList Divisions::children(const QString &parentCode) const
+{
     return m_children.value(parentCode);
 }
 
-QStringList Divisions::path(const QString &code) const {
+QStringList Divisions::path(const QString &code) const
+{
     if (!contains(code))
         return {};
     QStringList codes;
@@ -79,7 +84,8 @@ QStringList Divisions::path(const QString &code) const {
 // The statistical codes keep levels that an address does not spell out: the 市辖区 / 县
 // groupings of the municipalities, the 省直辖县级行政区划 of provinces, and the district
 // that repeats its city's name where a city has no districts (东莞市 441900 in 4419).
-bool Divisions::isPlaceholder(const QString &code) const {
+bool Divisions::isPlaceholder(const QString &code) const
+{
     const QString n = name(code);
     if (level(code) == 2)
         return n == QStringLiteral("市辖区") || n == QStringLiteral("县") ||
@@ -87,7 +93,8 @@ bool Divisions::isPlaceholder(const QString &code) const {
     return level(code) == 3 && n == name(parentCode(code));
 }
 
-QString Divisions::fullName(const QString &code) const {
+QString Divisions::fullName(const QString &code) const
+{
     QString full;
     const QStringList codes = path(code);
     for (const QString &c : codes) {
@@ -97,7 +104,8 @@ QString Divisions::fullName(const QString &code) const {
     return full;
 }
 
-int Divisions::level(const QString &code) {
+int Divisions::level(const QString &code)
+{
     const bool digits = !code.isEmpty() && std::all_of(code.cbegin(), code.cend(), [](QChar ch) {
         return ch >= u'0' && ch <= u'9';
     });
@@ -117,7 +125,8 @@ int Divisions::level(const QString &code) {
     }
 }
 
-QString Divisions::parentCode(const QString &code) {
+QString Divisions::parentCode(const QString &code)
+{
     switch (level(code)) {
     case 2:
         return code.left(2);
@@ -130,7 +139,8 @@ QString Divisions::parentCode(const QString &code) {
     }
 }
 
-bool Divisions::isHangzhou(const QString &code) {
+bool Divisions::isHangzhou(const QString &code)
+{
     return level(code) >= 2 && code.startsWith(QLatin1String("3301"));
 }
 

@@ -18,19 +18,22 @@ namespace {
 const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
 
 // Strict: exactly yyyy-MM-dd, so "2024-2-4" or a date-time from a confused server is refused.
-QDate parseDate(const QJsonValue &value) {
+QDate parseDate(const QJsonValue &value)
+{
     const QString text = value.toString();
     return text.size() == 10 ? QDate::fromString(text, kDateFormat) : QDate();
 }
 
 } // namespace
 
-Error WorkCalendar::invalid(const QString &detail) {
+Error WorkCalendar::invalid(const QString &detail)
+{
     return Error{tr("The working-day calendar is not in the expected format, so it was not used."),
                  detail};
 }
 
-WorkCalendar WorkCalendar::bundled() {
+WorkCalendar WorkCalendar::bundled()
+{
     QFile file(QStringLiteral(":/reference/calendar.json"));
     if (!file.open(QIODevice::ReadOnly)) {
         qCCritical(lcModels) << "bundled calendar missing:" << file.errorString();
@@ -44,7 +47,8 @@ WorkCalendar WorkCalendar::bundled() {
     return std::move(calendar).value();
 }
 
-Result<WorkCalendar> WorkCalendar::fromJson(const QByteArray &json) {
+Result<WorkCalendar> WorkCalendar::fromJson(const QByteArray &json)
+{
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -132,7 +136,8 @@ Result<WorkCalendar> WorkCalendar::fromJson(const QByteArray &json) {
     return calendar;
 }
 
-QByteArray WorkCalendar::toJson() const {
+QByteArray WorkCalendar::toJson() const
+{
     auto dates = [](const QList<QDate> &list) {
         QJsonArray array;
         for (const QDate date : list)
@@ -156,7 +161,8 @@ QByteArray WorkCalendar::toJson() const {
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
-WorkCalendar WorkCalendar::merged(const WorkCalendar &newer) const {
+WorkCalendar WorkCalendar::merged(const WorkCalendar &newer) const
+{
     WorkCalendar result = *this;
     for (auto it = newer.m_years.cbegin(); it != newer.m_years.cend(); ++it)
         result.m_years.insert(it.key(), it.value());
@@ -167,7 +173,8 @@ WorkCalendar WorkCalendar::merged(const WorkCalendar &newer) const {
     return result;
 }
 
-bool WorkCalendar::isWorkingDay(QDate date) const {
+bool WorkCalendar::isWorkingDay(QDate date) const
+{
     if (!date.isValid())
         return false;
     const auto year = m_years.constFind(date.year());
@@ -176,24 +183,28 @@ bool WorkCalendar::isWorkingDay(QDate date) const {
     return year->working.test(size_t(date.dayOfYear() - 1));
 }
 
-bool WorkCalendar::isHoliday(QDate date) const {
+bool WorkCalendar::isHoliday(QDate date) const
+{
     const auto year = m_years.constFind(date.year());
     return year != m_years.cend() &&
            std::binary_search(year->holidays.cbegin(), year->holidays.cend(), date);
 }
 
-QString WorkCalendar::dayName(QDate date) const {
+QString WorkCalendar::dayName(QDate date) const
+{
     const auto year = m_years.constFind(date.year());
     return year == m_years.cend() ? QString() : year->names.value(date);
 }
 
-QList<int> WorkCalendar::publishedYears() const {
+QList<int> WorkCalendar::publishedYears() const
+{
     QList<int> years = m_years.keys();
     std::sort(years.begin(), years.end());
     return years;
 }
 
-QDate WorkCalendar::addWorkingDays(QDate start, int n) const {
+QDate WorkCalendar::addWorkingDays(QDate start, int n) const
+{
     const int step = n < 0 ? -1 : 1;
     qint64 remaining = std::llabs(qint64(n));
     QDate day = start;
@@ -205,14 +216,16 @@ QDate WorkCalendar::addWorkingDays(QDate start, int n) const {
     return day;
 }
 
-int WorkCalendar::countWorkingDays(QDate after, QDate upTo) const {
+int WorkCalendar::countWorkingDays(QDate after, QDate upTo) const
+{
     int count = 0;
     for (QDate day = after.addDays(1); day.isValid() && day <= upTo; day = day.addDays(1))
         count += isWorkingDay(day) ? 1 : 0;
     return count;
 }
 
-int WorkCalendar::workingDaysLeft(QDate today, QDate deadline) const {
+int WorkCalendar::workingDaysLeft(QDate today, QDate deadline) const
+{
     if (!today.isValid() || !deadline.isValid())
         return 0;
     if (today <= deadline)

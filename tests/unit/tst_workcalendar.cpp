@@ -6,7 +6,8 @@ using jl::models::WorkCalendar;
 
 namespace {
 
-QDate d(const char *iso) {
+QDate d(const char *iso)
+{
     return QDate::fromString(QLatin1String(iso), Qt::ISODate);
 }
 
@@ -37,12 +38,14 @@ private:
     WorkCalendar m_cal;
 };
 
-void TestWorkCalendar::initTestCase() {
+void TestWorkCalendar::initTestCase()
+{
     m_cal = WorkCalendar::bundled();
     QVERIFY(m_cal.isPublished(2024));
 }
 
-void TestWorkCalendar::publishedYears() {
+void TestWorkCalendar::publishedYears()
+{
     const QList<int> years = m_cal.publishedYears();
     QCOMPARE(years.first(), 2023);
     QVERIFY(years.contains(2026));
@@ -53,7 +56,8 @@ void TestWorkCalendar::publishedYears() {
     QCOMPARE(m_cal.dayName(d("2024-03-12")), QString());
 }
 
-void TestWorkCalendar::springFestival2024() {
+void TestWorkCalendar::springFestival2024()
+{
     for (QDate day = d("2024-02-10"); day <= d("2024-02-17"); day = day.addDays(1)) {
         QVERIFY2(!m_cal.isWorkingDay(day), qPrintable(day.toString(Qt::ISODate)));
         QVERIFY(m_cal.isHoliday(day));
@@ -67,7 +71,8 @@ void TestWorkCalendar::springFestival2024() {
     QCOMPARE(m_cal.addWorkingDays(d("2024-02-09"), 1), d("2024-02-18"));
 }
 
-void TestWorkCalendar::springFestival2025() {
+void TestWorkCalendar::springFestival2025()
+{
     for (QDate day = d("2025-01-28"); day <= d("2025-02-04"); day = day.addDays(1))
         QVERIFY2(!m_cal.isWorkingDay(day), qPrintable(day.toString(Qt::ISODate)));
     QVERIFY(m_cal.isWorkingDay(d("2025-01-26"))); // Sunday
@@ -77,7 +82,8 @@ void TestWorkCalendar::springFestival2025() {
     QCOMPARE(m_cal.addWorkingDays(d("2025-01-24"), 7), d("2025-02-10"));
 }
 
-void TestWorkCalendar::nationalDay() {
+void TestWorkCalendar::nationalDay()
+{
     for (QDate day = d("2024-10-01"); day <= d("2024-10-07"); day = day.addDays(1))
         QVERIFY(!m_cal.isWorkingDay(day));
     QVERIFY(m_cal.isWorkingDay(d("2024-09-29"))); // Sunday
@@ -90,13 +96,15 @@ void TestWorkCalendar::nationalDay() {
     QCOMPARE(m_cal.addWorkingDays(d("2025-09-26"), 7), d("2025-10-13"));
 }
 
-void TestWorkCalendar::weekendWorkingDayCounts() {
+void TestWorkCalendar::weekendWorkingDayCounts()
+{
     // Friday 2024-04-26 + 1 is Sunday 04-28 (working before Labour Day), not Monday.
     QCOMPARE(m_cal.addWorkingDays(d("2024-04-26"), 1), d("2024-04-28"));
     QCOMPARE(m_cal.workingDaysLeft(d("2024-04-26"), d("2024-04-29")), 2);
 }
 
-void TestWorkCalendar::acrossNewYear() {
+void TestWorkCalendar::acrossNewYear()
+{
     // Wed 2025-12-31 → Thu 01-01, Fri 01-02 and Sat 01-03 are off, Sunday 01-04 works.
     QVERIFY(!m_cal.isWorkingDay(d("2026-01-01")));
     QVERIFY(!m_cal.isWorkingDay(d("2026-01-02")));
@@ -107,7 +115,8 @@ void TestWorkCalendar::acrossNewYear() {
     QCOMPARE(m_cal.addWorkingDays(d("2026-01-04"), -1), d("2025-12-31"));
 }
 
-void TestWorkCalendar::unpublishedYearIsProvisional() {
+void TestWorkCalendar::unpublishedYearIsProvisional()
+{
     QVERIFY(m_cal.isProvisional(2031));
     QVERIFY(!m_cal.isPublished(2031));
     QVERIFY(m_cal.isWorkingDay(d("2031-01-01")));  // a Wednesday: New Year unknown yet
@@ -122,14 +131,16 @@ void TestWorkCalendar::unpublishedYearIsProvisional() {
     QVERIFY(!empty.isWorkingDay(QDate()));
 }
 
-void TestWorkCalendar::zeroAndNegativeN() {
+void TestWorkCalendar::zeroAndNegativeN()
+{
     QCOMPARE(m_cal.addWorkingDays(d("2024-02-12"), 0), d("2024-02-12"));
     QCOMPARE(m_cal.addWorkingDays(d("2024-02-19"), -1), d("2024-02-18"));
     QCOMPARE(m_cal.addWorkingDays(d("2024-02-18"), -1), d("2024-02-09"));
     QVERIFY(!m_cal.addWorkingDays(QDate(), 3).isValid());
 }
 
-void TestWorkCalendar::workingDaysLeft_data() {
+void TestWorkCalendar::workingDaysLeft_data()
+{
     QTest::addColumn<QDate>("today");
     QTest::addColumn<QDate>("deadline");
     QTest::addColumn<int>("left");
@@ -147,14 +158,16 @@ void TestWorkCalendar::workingDaysLeft_data() {
     QTest::newRow("over holiday") << d("2024-02-09") << d("2024-02-18") << 1;
 }
 
-void TestWorkCalendar::workingDaysLeft() {
+void TestWorkCalendar::workingDaysLeft()
+{
     QFETCH(QDate, today);
     QFETCH(QDate, deadline);
     QFETCH(int, left);
     QCOMPARE(m_cal.workingDaysLeft(today, deadline), left);
 }
 
-void TestWorkCalendar::leftRoundTripsAdd() {
+void TestWorkCalendar::leftRoundTripsAdd()
+{
     for (QDate start = d("2023-12-20"); start <= d("2026-01-10"); start = start.addDays(3)) {
         for (int n : {0, 1, 7, 14}) {
             const QDate deadline = m_cal.addWorkingDays(start, n);
@@ -164,7 +177,8 @@ void TestWorkCalendar::leftRoundTripsAdd() {
     }
 }
 
-void TestWorkCalendar::malformedJsonRefused_data() {
+void TestWorkCalendar::malformedJsonRefused_data()
+{
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("detailMentions");
     const auto year = [](const char *body) -> QByteArray {
@@ -194,7 +208,8 @@ void TestWorkCalendar::malformedJsonRefused_data() {
                            << QStringLiteral("names");
 }
 
-void TestWorkCalendar::malformedJsonRefused() {
+void TestWorkCalendar::malformedJsonRefused()
+{
     QFETCH(QByteArray, json);
     QFETCH(QString, detailMentions);
     const auto result = WorkCalendar::fromJson(json);
@@ -203,7 +218,8 @@ void TestWorkCalendar::malformedJsonRefused() {
     QVERIFY2(result.error().detail.contains(detailMentions), qPrintable(result.error().detail));
 }
 
-void TestWorkCalendar::mergedOverridesYear() {
+void TestWorkCalendar::mergedOverridesYear()
+{
     // The server moves a day off: 2026-03-02 (Monday) off, Saturday 2026-03-07 working.
     const auto server = WorkCalendar::fromJson(R"({"source":"server 2026-02","years":{"2026":{
         "holidays":["2026-01-01","2026-03-02"],"workdays":["2026-03-07"]},
@@ -221,7 +237,8 @@ void TestWorkCalendar::mergedOverridesYear() {
     QVERIFY(m_cal.isWorkingDay(d("2026-03-02"))); // the original is untouched
 }
 
-void TestWorkCalendar::jsonRoundTrip() {
+void TestWorkCalendar::jsonRoundTrip()
+{
     const auto again = WorkCalendar::fromJson(m_cal.toJson());
     QVERIFY2(again.ok(), qPrintable(again.error().detail));
     QCOMPARE(again->publishedYears(), m_cal.publishedYears());

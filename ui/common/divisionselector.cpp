@@ -7,7 +7,8 @@ namespace jl::ui {
 
 DivisionSelector::DivisionSelector(const models::Divisions &divisions, QWidget *parent)
     : QWidget(parent)
-    , m_divisions(divisions) {
+    , m_divisions(divisions)
+{
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     const std::array<QString, kLevels> names = {tr("Province"), tr("City"),
@@ -36,7 +37,8 @@ DivisionSelector::DivisionSelector(const models::Divisions &divisions, QWidget *
 
 // Refills `level` with the children of `parentCode` (none when it is empty below the
 // provinces) and empties every level under it.
-void DivisionSelector::fill(int level, const QString &parentCode) {
+void DivisionSelector::fill(int level, const QString &parentCode)
+{
     for (int l = level; l < kLevels; ++l) {
         QComboBox *combo = m_combos[size_t(l)];
         combo->clear();
@@ -51,7 +53,8 @@ void DivisionSelector::fill(int level, const QString &parentCode) {
     }
 }
 
-void DivisionSelector::levelChosen(int level) {
+void DivisionSelector::levelChosen(int level)
+{
     if (m_updating)
         return;
     m_updating = true;
@@ -61,7 +64,8 @@ void DivisionSelector::levelChosen(int level) {
     emitIfChanged();
 }
 
-QString DivisionSelector::code() const {
+QString DivisionSelector::code() const
+{
     for (int level = kLevels - 1; level >= 0; --level) {
         const QString code = m_combos[size_t(level)]->currentData().toString();
         if (!code.isEmpty())
@@ -70,7 +74,8 @@ QString DivisionSelector::code() const {
     return {};
 }
 
-bool DivisionSelector::setCode(const QString &code) {
+bool DivisionSelector::setCode(const QString &code)
+{
     const QStringList path = m_divisions.path(code);
     m_updating = true;
     fill(0, QString());
@@ -85,21 +90,25 @@ bool DivisionSelector::setCode(const QString &code) {
     return path.size() > 0 || code.isEmpty();
 }
 
-bool DivisionSelector::isStreetLevel() const {
+bool DivisionSelector::isStreetLevel() const
+{
     return m_divisions.isStreetLevel(code());
 }
 
-void DivisionSelector::setDefaultProvince(const QString &provinceCode) {
+void DivisionSelector::setDefaultProvince(const QString &provinceCode)
+{
     m_defaultProvince = provinceCode;
     if (code().isEmpty())
         clear();
 }
 
-void DivisionSelector::clear() {
+void DivisionSelector::clear()
+{
     setCode(m_defaultProvince);
 }
 
-void DivisionSelector::emitIfChanged() {
+void DivisionSelector::emitIfChanged()
+{
     const QString now = code();
     if (now == m_lastCode)
         return;
