@@ -1,0 +1,61 @@
+#include "server/core/server.h"
+
+#include "server/api/systemendpoints.h"
+#include "server/http/httpfrontend.h"
+#include "server/storage/migrations.h"
+
+namespace jl::server {
+
+Server::Server(const Options &options, DatabaseConfig config)
+    : m_options(options)
+    , m_db(std::move(config))
+    , m_authenticator(m_db)
+    , m_limiter(options.settings.rateLimitPerSecond, options.settings.rateLimitBurst)
+    , m_dispatcher(m_router, m_authenticator, m_limiter, m_state, m_options.settings)
+    , m_workers(std::make_unique<QThreadPool>())
+{
+    m_workers->setMaxThreadCount(m_options.settings.workerThreads);
+    // Workers live as long as the server, and so do their database connections.
+    m_workers->setExpiryTimeout(-1);
+
+    const Services s = services();
+    m_endpoints.push_back(std::make_unique<SystemEndpoints>(s));
+    for (const auto &e : m_endpoints)
+        e->addRoutes(m_router);
+}
+
+Server::~Server()
+{
+    m_frontend.reset();
+    // Ending the workers closes their connections before the pool goes.
+    m_workers->waitForDone();
+    m_workers.reset();
+}
+
+Done Server::prepareDatabase()
+{
+    auto db = m_db.local();
+    if (!db)
+        return db.error();
+    if (Done d = Migrations::run(**db); !d)
+        return d;
+    if (auto s = m_state.get(**db); !s)
+        return s.error();
+    return {};
+}
+
+Outcome<quint16> Server::listen()
+{
+    m_frontend = std::make_unique<HttpFrontend>(
+        [this](Request &request) { return m_dispatcher.handle(request); }, m_workers.get());
+    QString error;
+    const quint16 port = m_frontend->start(m_options.address, m_options.port, &error);
+    if (port == 0)
+        return ApiError::internal(QStringLiteral("cannot listen on %1:%2: %3")
+                                      .arg(m_options.address.toString())
+                                      .arg(m_options.port)
+                                      .arg(error));
+    return port;
+}
+
+} // namespace jl::server

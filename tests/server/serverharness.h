@@ -1,0 +1,286 @@
+#pragma once
+
+// Shared by the server tests (each test is one .cpp, so this is header-only): a temporary
+// database (SQLite file, or a fresh PostgreSQL database when JILIANG_TEST_PG is set), a
+// jiliang-server process on a free loopback port, admin commands, and a small synchronous
+// HTTP client.
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QUuid>
+
+#include <memory>
+
+namespace jl::servertest {
+
+inline QString serverBinary()
+{
+    return qEnvironmentVariable("JILIANG_SERVER_BIN");
+}
+
+// Lowers PBKDF2's cost so that logins take milliseconds (production: 600,000).
+inline const QStringList &fastHashArgs()
+{
+    static const QStringList args = {QStringLiteral("--test-password-iterations"),
+                                     QStringLiteral("1000")};
+    return args;
+}
+
+// A database of its own for one test class: a file in a temporary folder, or a new
+// PostgreSQL database with a random name (so test executables can run in parallel).
+class TestDatabase {
+public:
+    enum class Kind { Sqlite, Postgres };
+
+    static bool postgresAvailable() { return !qEnvironmentVariableIsEmpty("JILIANG_TEST_PG"); }
+
+    explicit TestDatabase(Kind kind)
+        : m_kind(kind)
+    {
+        if (kind == Kind::Sqlite) {
+            m_url = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.db"));
+            return;
+        }
+        const QUrl admin(qEnvironmentVariable("JILIANG_TEST_PG"));
+        m_name = QStringLiteral("jl_test_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+        if (!adminExec(admin, QStringLiteral("CREATE DATABASE ") + m_name))
+            return;
+        QUrl url = admin;
+        url.setPath(QLatin1Char('/') + m_name);
+        m_url = url.toString();
+    }
+    ~TestDatabase()
+    {
+        if (m_kind == Kind::Postgres && !m_name.isEmpty())
+            adminExec(QUrl(qEnvironmentVariable("JILIANG_TEST_PG")),
+                      QStringLiteral("DROP DATABASE IF EXISTS ") + m_name +
+                          QStringLiteral(" WITH (FORCE)"));
+    }
+    Q_DISABLE_COPY_MOVE(TestDatabase)
+
+    QString url() const { return m_url; }
+    bool isValid() const { return !m_url.isEmpty(); }
+    Kind kind() const { return m_kind; }
+
+private:
+    static bool adminExec(const QUrl &url, const QString &sql)
+    {
+        const QString name =
+            QStringLiteral("jl-test-admin-") + QUuid::createUuid().toString(QUuid::Id128);
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(url.host());
+            db.setPort(url.port(5432));
+            db.setUserName(url.userName());
+            db.setPassword(url.password());
+            db.setDatabaseName(url.path().mid(1).isEmpty() ? QStringLiteral("postgres")
+                                                           : url.path().mid(1));
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = q.exec(sql);
+                if (!ok)
+                    qWarning() << sql << q.lastError().text();
+            } else {
+                qWarning() << "cannot connect to JILIANG_TEST_PG:" << db.lastError().text();
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
+    Kind m_kind;
+    QTemporaryDir m_dir;
+    QString m_url;
+    QString m_name;
+};
+
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QString error;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &h : headers) {
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                return h.second;
+        }
+        return {};
+    }
+    QString code() const { return json().value(QStringLiteral("code")).toString(); }
+};
+
+// Synchronous requests with a QNetworkAccessManager of its own; redirects are not followed
+// (the login flow reads the Location header).
+class Http {
+public:
+    explicit Http(QString base = {})
+        : m_base(std::move(base))
+    {}
+    void setBase(const QString &base) { m_base = base; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+
+    Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
+               const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        QNetworkRequest request(
+            QUrl(path.startsWith(QLatin1String("http")) ? path : m_base + path));
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::ManualRedirectPolicy);
+        request.setTransferTimeout(60000);
+        if (!m_token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+        if (!body.isEmpty())
+            request.setRawHeader("Content-Type", "application/json");
+        for (const auto &h : headers)
+            request.setRawHeader(h.first, h.second);
+        QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        Reply r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        r.headers = reply->rawHeaderPairs();
+        if (r.status == 0)
+            r.error = reply->errorString();
+        reply->deleteLater();
+        return r;
+    }
+    Reply get(const QString &path) { return send("GET", path); }
+    Reply put(const QString &path, const QJsonObject &body,
+              const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
+    }
+    Reply post(const QString &path, const QJsonObject &body,
+               const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
+    }
+    Reply postForm(const QString &path, const QUrlQuery &form)
+    {
+        return send("POST", path, form.toString(QUrl::FullyEncoded).toUtf8(),
+                    {{"Content-Type", "application/x-www-form-urlencoded"}});
+    }
+    Reply del(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return send("DELETE", path, {}, headers);
+    }
+
+private:
+    QNetworkAccessManager m_nam;
+    QString m_base;
+    QString m_token;
+};
+
+struct CommandResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs `jiliang-server --database URL [extra] admin ARGS…` to completion.
+inline CommandResult runAdmin(const QString &databaseUrl, const QStringList &args,
+                              const QStringList &extra = fastHashArgs())
+{
+    QProcess p;
+    p.start(serverBinary(), QStringList{QStringLiteral("--database"), databaseUrl} + extra +
+                                QStringList{QStringLiteral("admin")} + args);
+    p.waitForFinished(120000);
+    CommandResult r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    if (r.exitCode != 0)
+        qWarning().noquote() << "admin" << args << "failed:" << r.err;
+    return r;
+}
+
+// One jiliang-server process on 127.0.0.1 and a free port; stopped (SIGTERM, a clean quit so
+// that ASan's leak check runs) when destroyed.
+class ServerProcess {
+public:
+    ServerProcess() = default;
+    ~ServerProcess() { stop(); }
+    Q_DISABLE_COPY_MOVE(ServerProcess)
+
+    bool start(const QString &databaseUrl, const QStringList &extra = {})
+    {
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start(serverBinary(),
+                        QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                    QStringLiteral("--database"), databaseUrl} +
+                            fastHashArgs() + extra);
+        if (!m_process.waitForStarted(10000))
+            return false;
+        static const QRegularExpression listening(
+            QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 60000) {
+            m_out += QString::fromUtf8(m_process.readAllStandardOutput());
+            const auto m = listening.match(m_out);
+            if (m.hasMatch()) {
+                m_base = m.captured(1);
+                return true;
+            }
+            if (m_process.state() == QProcess::NotRunning)
+                break;
+            m_process.waitForReadyRead(200);
+        }
+        qWarning().noquote() << "jiliang-server did not start:" << m_out
+                             << m_process.readAllStandardError();
+        return false;
+    }
+    // True when it exited cleanly (status 0, nothing from the sanitizers).
+    bool stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return m_stoppedCleanly;
+        m_process.terminate();
+        if (!m_process.waitForFinished(60000)) {
+            qWarning() << "jiliang-server did not stop";
+            return false;
+        }
+        const QString err = QString::fromUtf8(m_process.readAllStandardError());
+        m_stoppedCleanly = m_process.exitStatus() == QProcess::NormalExit &&
+                           m_process.exitCode() == 0 && !err.contains(QLatin1String("Sanitizer"));
+        if (!m_stoppedCleanly)
+            qWarning().noquote() << "jiliang-server exited with" << m_process.exitCode() << err;
+        return m_stoppedCleanly;
+    }
+    QString base() const { return m_base; }
+    QString output() const { return m_out; }
+
+private:
+    QProcess m_process;
+    QString m_out;
+    QString m_base;
+    bool m_stoppedCleanly = false;
+};
+
+} // namespace jl::servertest
