@@ -1,0 +1,168 @@
+#include "ui/common/listscreen.h"
+
+#include "ui/common/dialogs.h"
+#include "ui/common/filterbar.h"
+#include "ui/common/listfooter.h"
+#include "ui/common/listprinter.h"
+#include "ui/common/listtableview.h"
+#include "ui/common/pendingsyncdelegate.h"
+
+#include <QAbstractItemModel>
+#include <QAction>
+#include <QDate>
+#include <QDir>
+#include <QItemSelectionModel>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+namespace jl::ui {
+
+ListScreen::ListScreen(Dialogs &dialogs, QWidget *parent)
+    : QWidget(parent)
+    , m_dialogs(dialogs)
+{
+    m_filters = new FilterBar(this);
+    m_actions = new ActionBar(this);
+    m_table = new ListTableView(this);
+    m_table->setAccessibleName(tr("List"));
+    m_footer = new ListFooter(this);
+
+    auto *column = new QVBoxLayout(this);
+    column->addWidget(m_filters);
+    column->addWidget(m_actions);
+    column->addWidget(m_table, 1);
+    column->addWidget(m_footer);
+
+    m_print = new QAction(tr("Print…"), this);
+    m_print->setShortcut(QKeySequence::Print);
+    m_print->setToolTip(tr("Print the list as shown"));
+    m_pdf = new QAction(tr("Save as PDF…"), this);
+    m_pdf->setToolTip(tr("Save the list as shown to a PDF file"));
+    m_find = new QAction(tr("Find"), this);
+    m_find->setShortcut(QKeySequence::Find);
+    for (QAction *action : {m_print, m_pdf, m_find}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        QWidget::addAction(action);
+    }
+    m_actions->addTrailing(m_print);
+    m_actions->addTrailing(m_pdf);
+
+    connect(m_find, &QAction::triggered, m_filters, &FilterBar::focusFirstField);
+    connect(m_print, &QAction::triggered, this, &ListScreen::print);
+    connect(m_pdf, &QAction::triggered, this, &ListScreen::saveAsPdf);
+    connect(m_filters, &FilterBar::filterChanged, this, &ListScreen::updateEmptyText);
+    connect(m_table, &ListTableView::rowActivated, this, &ListScreen::rowActivated);
+    setEmptyTexts(tr("No records yet."), tr("No records match the filter. Press Reset to see "
+                                            "all records."));
+}
+
+ListScreen::~ListScreen()
+{
+    m_table->saveColumnState();
+}
+
+void ListScreen::setModel(QAbstractItemModel *model, const ColumnDefaults &columns)
+{
+    m_model = model;
+    m_table->setColumnDefaults(columns);
+    m_table->setModel(model);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateCounts();
+        Q_EMIT selectionChanged();
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, &ListScreen::updateCounts);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ListScreen::updateCounts);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &ListScreen::updateCounts);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &ListScreen::updateCounts);
+    updateCounts();
+}
+
+void ListScreen::setEmptyTexts(const QString &noRecords, const QString &noMatches)
+{
+    m_noRecords = noRecords;
+    m_noMatches = noMatches;
+    updateEmptyText();
+}
+
+void ListScreen::setStateStore(QSettings *settings, const QString &key)
+{
+    m_table->setStateStore(settings, key);
+}
+
+void ListScreen::setPendingSyncRole(int role, int column)
+{
+    m_table->setItemDelegateForColumn(column, new PendingSyncDelegate(role, m_table));
+}
+
+void ListScreen::addListAction(QAction *action, Needs needs)
+{
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QWidget::addAction(action);
+    m_actions->add(action, needs);
+}
+
+QList<int> ListScreen::selectedRows() const
+{
+    return m_table->selectedRows();
+}
+
+int ListScreen::rowCount() const
+{
+    return m_model ? m_model->rowCount() : 0;
+}
+
+void ListScreen::updateCounts()
+{
+    const int selected = int(m_table->selectedRows().size());
+    m_footer->setCount(rowCount());
+    m_footer->setSelectedCount(selected);
+    m_actions->setSelectedCount(selected);
+    // Every visible row printed: an empty list has nothing to print.
+    const bool any = rowCount() > 0;
+    m_print->setEnabled(any);
+    m_pdf->setEnabled(any);
+    updateEmptyText();
+}
+
+void ListScreen::updateEmptyText()
+{
+    m_table->setEmptyText(m_filters->isFiltering() ? m_noMatches : m_noRecords);
+}
+
+void ListScreen::print()
+{
+    if (!m_model)
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    printer.setDocName(m_title);
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(tr("Print %1").arg(m_title));
+    ListPrinter layout(*m_model, m_table->visibleColumns(), m_title);
+    layout.setSubtitle(m_filters->summary());
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this,
+            [&layout](QPrinter *target) { layout.print(target); });
+    preview.exec();
+}
+
+void ListScreen::saveAsPdf()
+{
+    if (!m_model)
+        return;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(folder).filePath(
+        tr("%1 %2.pdf").arg(m_title, QDate::currentDate().toString(Qt::ISODate)));
+    const QString path =
+        m_dialogs.saveFileName(this, tr("Save as PDF"), suggested, tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    ListPrinter layout(*m_model, m_table->visibleColumns(), m_title);
+    layout.setSubtitle(m_filters->summary());
+    const QString error = layout.writePdf(path);
+    if (!error.isEmpty())
+        m_dialogs.critical(this, tr("PDF not saved"), error);
+}
+
+} // namespace jl::ui
