@@ -1,0 +1,9 @@
+#pragma once
+
+// Stable ids of the registered screens: kept in the settings (tabs restored at start) and
+// used by one screen to open another.
+namespace jl::ui::ScreenIds {
+inline constexpr auto Home = "home";
+inline constexpr auto ActiveInstruments = "instruments.active";
+inline constexpr auto HistoryInstruments = "instruments.history";
+} // namespace jl::ui::ScreenIds

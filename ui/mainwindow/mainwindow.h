@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QVariantMap>
+
+class QLabel;
+class QSplitter;
+
+namespace jl::ui {
+
+class NavigationTree;
+class Screen;
+class ScreenContext;
+class ScreenRegistry;
+class ScreenTabs;
+
+// The frame every screen lives in (ui.md "Main window"): the navigation on the left, the
+// screens as tabs in the centre, and the status bar with the count of local changes not
+// yet synced. Screens come from the registry; the window knows none of them by name.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+
+public:
+    MainWindow(const ScreenRegistry &registry, ScreenContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the screen, or switches to it when it is open; applies `arguments` either way.
+    Screen *openScreen(const QString &id, const QVariantMap &arguments = {});
+    QString currentScreenId() const;
+    Screen *currentScreen() const;
+
+    ScreenTabs *tabs() const { return m_tabs; }
+    NavigationTree *navigation() const { return m_navigation; }
+    QString pendingText() const;
+    QString connectionText() const;
+
+    // Window geometry, splitter and open tabs, from the settings. The pinned screens are
+    // opened even when nothing was saved.
+    void restoreSession();
+    void saveSession() const;
+
+public Q_SLOTS:
+    void refreshStatus();
+    void showHelp();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void currentTabChanged(int index);
+
+    const ScreenRegistry &m_registry;
+    ScreenContext &m_context;
+    QSplitter *m_splitter = nullptr;
+    NavigationTree *m_navigation = nullptr;
+    ScreenTabs *m_tabs = nullptr;
+    QLabel *m_pending = nullptr;
+    QLabel *m_connection = nullptr;
+};
+
+} // namespace jl::ui
