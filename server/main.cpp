@@ -1,4 +1,5 @@
 // jiliang-server: the reference central server (issue 3). Wiring only; see core/server.h.
+#include "server/admin/admincli.h"
 #include "server/core/log.h"
 #include "server/core/options.h"
 #include "server/core/platform.h"
@@ -44,6 +45,8 @@ int main(int argc, char *argv[])
         say(stderr, QStringLiteral("jiliang-server: the database is not usable: ") + d.error().log);
         return 1;
     }
+    if (options.isAdmin())
+        return AdminCli::run(server, options);
     auto port = server.listen();
     if (!port) {
         say(stderr, QStringLiteral("jiliang-server: ") + port.error().log);

@@ -1,6 +1,8 @@
 #include "server/core/server.h"
 
+#include "server/api/recordendpoints.h"
 #include "server/api/systemendpoints.h"
+#include "server/auth/oauthendpoints.h"
 #include "server/http/httpfrontend.h"
 #include "server/storage/migrations.h"
 
@@ -20,6 +22,8 @@ Server::Server(const Options &options, DatabaseConfig config)
 
     const Services s = services();
     m_endpoints.push_back(std::make_unique<SystemEndpoints>(s));
+    m_endpoints.push_back(std::make_unique<OAuthEndpoints>(s));
+    m_endpoints.push_back(std::make_unique<RecordEndpoints>(s));
     for (const auto &e : m_endpoints)
         e->addRoutes(m_router);
 }

@@ -6,6 +6,7 @@
 // HTTP client.
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -282,5 +283,135 @@ private:
     QString m_base;
     bool m_stoppedCleanly = false;
 };
+
+} // namespace jl::servertest
+
+namespace jl::servertest {
+
+// A valid 统一社会信用代码 (GB 32100 check character) for test enterprise n.
+inline QString makeUscc(int n)
+{
+    static const QLatin1String alphabet("0123456789ABCDEFGHJKLMNPQRTUWXY");
+    static const int weights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    const QString first = QStringLiteral("91330100") + QString::number(n).rightJustified(9, u'0');
+    int sum = 0;
+    for (int i = 0; i < 17; ++i)
+        sum += int(alphabet.indexOf(first.at(i))) * weights[i];
+    return first + alphabet.at((31 - sum % 31) % 31);
+}
+
+struct Account {
+    QString uscc;
+    QString password;
+    QString enterpriseId;
+};
+
+// create-enterprise + create-account through the admin command line.
+inline Account createAccount(const QString &databaseUrl, int n, const QString &name = {})
+{
+    Account a;
+    a.uscc = makeUscc(n);
+    const CommandResult e =
+        runAdmin(databaseUrl, {QStringLiteral("create-enterprise"), QStringLiteral("--uscc"),
+                               a.uscc, QStringLiteral("--name"),
+                               name.isEmpty() ? QStringLiteral("测试企业%1").arg(n) : name});
+    a.enterpriseId = QJsonDocument::fromJson(e.out.toUtf8()).object().value(u"id").toString();
+    const CommandResult c =
+        runAdmin(databaseUrl, {QStringLiteral("create-account"), QStringLiteral("--uscc"), a.uscc});
+    a.password = QJsonDocument::fromJson(c.out.toUtf8()).object().value(u"password").toString();
+    return a;
+}
+
+inline QString adminToken(const QString &databaseUrl)
+{
+    const CommandResult r = runAdmin(databaseUrl, {QStringLiteral("issue-admin-token")});
+    return QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"adminToken").toString();
+}
+
+struct Pkce {
+    QString verifier;
+    QString challenge;
+    static Pkce make()
+    {
+        Pkce p;
+        p.verifier = QString::fromLatin1(
+            QByteArray(QUuid::createUuid().toRfc4122() + QUuid::createUuid().toRfc4122() +
+                       QUuid::createUuid().toRfc4122())
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        p.challenge = QString::fromLatin1(
+            QCryptographicHash::hash(p.verifier.toLatin1(), QCryptographicHash::Sha256)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        return p;
+    }
+};
+
+inline const QString &desktopClient()
+{
+    static const QString id = QStringLiteral("jiliang-desktop");
+    return id;
+}
+
+// Submits the login form as a browser would; the reply is the 302 to the redirect (or the
+// form again with an error).
+inline Reply submitLogin(Http &http, const Account &account, const QString &redirect,
+                         const QString &challenge, const QString &state = QStringLiteral("st-1"))
+{
+    QUrlQuery form;
+    for (const auto &[k, v] :
+         {std::pair{"response_type", QStringLiteral("code")},
+          std::pair{"client_id", desktopClient()}, std::pair{"redirect_uri", redirect},
+          std::pair{"state", state}, std::pair{"code_challenge", challenge},
+          std::pair{"code_challenge_method", QStringLiteral("S256")},
+          std::pair{"uscc", account.uscc}, std::pair{"password", account.password}})
+        form.addQueryItem(QLatin1String(k), QString::fromLatin1(QUrl::toPercentEncoding(v)));
+    return http.postForm(QStringLiteral("/oauth/authorize"), form);
+}
+
+inline QString codeFrom(const Reply &redirect)
+{
+    return QUrlQuery(QUrl(QString::fromLatin1(redirect.header("Location"))))
+        .queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+}
+
+inline Reply exchange(Http &http, const QString &code, const QString &redirect,
+                      const QString &verifier)
+{
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+    form.addQueryItem(QStringLiteral("client_id"), desktopClient());
+    form.addQueryItem(QStringLiteral("code"), code);
+    form.addQueryItem(QStringLiteral("redirect_uri"),
+                      QString::fromLatin1(QUrl::toPercentEncoding(redirect)));
+    form.addQueryItem(QStringLiteral("code_verifier"), verifier);
+    return http.postForm(QStringLiteral("/oauth/token"), form);
+}
+
+inline Reply refreshTokens(Http &http, const QString &refreshToken)
+{
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
+    form.addQueryItem(QStringLiteral("client_id"), desktopClient());
+    form.addQueryItem(QStringLiteral("refresh_token"), refreshToken);
+    return http.postForm(QStringLiteral("/oauth/token"), form);
+}
+
+// The whole login: form, redirect, code exchange. Returns the token response.
+inline QJsonObject login(const QString &base, const Account &account)
+{
+    Http http(base);
+    const Pkce pkce = Pkce::make();
+    const QString redirect = QStringLiteral("http://127.0.0.1:53682/callback");
+    const Reply r = submitLogin(http, account, redirect, pkce.challenge);
+    if (r.status != 302) {
+        qWarning() << "login form answered" << r.status << r.body.left(300);
+        return {};
+    }
+    return exchange(http, codeFrom(r), redirect, pkce.verifier).json();
+}
+
+inline QString accessToken(const QString &base, const Account &account)
+{
+    return login(base, account).value(u"access_token").toString();
+}
 
 } // namespace jl::servertest

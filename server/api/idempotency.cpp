@@ -1,0 +1,148 @@
+#include "server/api/idempotency.h"
+
+#include "server/core/settings.h"
+#include "server/storage/sqlconnection.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace jl::server {
+
+namespace {
+
+QString encode(const Response &r)
+{
+    QJsonArray headers;
+    for (const auto &h : r.headers) {
+        if (h.first == "ETag" || h.first == "Location")
+            headers.append(QJsonArray{QString::fromLatin1(h.first), QString::fromLatin1(h.second)});
+    }
+    const QJsonObject o{{QStringLiteral("contentType"), QString::fromLatin1(r.contentType)},
+                        {QStringLiteral("headers"), headers},
+                        {QStringLiteral("body"), QString::fromUtf8(r.body)}};
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+Response decode(int status, const QString &text)
+{
+    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    Response r =
+        Response::bytes(status, o.value(QStringLiteral("contentType")).toString().toLatin1(),
+                        o.value(QStringLiteral("body")).toString().toUtf8());
+    const QJsonArray headers = o.value(QStringLiteral("headers")).toArray();
+    for (const QJsonValue &h : headers)
+        r.withHeader(h[0].toString().toLatin1(), h[1].toString().toLatin1());
+    return r;
+}
+
+} // namespace
+
+bool Idempotency::isValidKey(const QString &key)
+{
+    if (key.isEmpty() || key.size() > 200)
+        return false;
+    for (const QChar c : key) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return false;
+    }
+    return true;
+}
+
+Outcome<Idempotency::Claim> Idempotency::claim(SqlConnection &db, const QString &enterpriseId,
+                                               const QString &key, const QString &requestHash,
+                                               const Settings &settings)
+{
+    return db.transaction<Claim>([&]() -> Outcome<Claim> {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 expires = now + qint64(settings.idempotencyDays) * 24 * 3600 * 1000;
+        auto inserted = db.run(
+            QStringLiteral("INSERT INTO idempotency_keys (enterprise_id, key, request_hash, state, "
+                           "claimed_at, expires_at) VALUES (?, ?, ?, 'inflight', ?, ?) "
+                           "ON CONFLICT (enterprise_id, key) DO NOTHING"),
+            {enterpriseId, key, requestHash, now, expires});
+        if (!inserted)
+            return inserted.error();
+        if (inserted->affected == 1)
+            return Claim{};
+        auto rows = db.run(QStringLiteral("SELECT request_hash, state, status, response, "
+                                          "claimed_at, expires_at FROM idempotency_keys WHERE "
+                                          "enterprise_id = ? AND key = ?"),
+                           {enterpriseId, key});
+        if (!rows)
+            return rows.error();
+        if (rows->isEmpty())
+            return ApiError::internal(QStringLiteral("idempotency key vanished"));
+        const QVariantList &row = rows->at(0);
+        const bool expired = row.value(5).toLongLong() < now;
+        const bool abandoned =
+            row.value(1).toString() == QLatin1String("inflight") &&
+            row.value(4).toLongLong() < now - qint64(settings.inFlightLeaseSeconds) * 1000;
+        if (expired || (abandoned && row.value(0).toString() == requestHash)) {
+            // Retake it; the compare on claimed_at makes sure only one taker wins.
+            auto taken = db.run(QStringLiteral("UPDATE idempotency_keys SET request_hash = ?, "
+                                               "state = 'inflight', status = 0, response = '', "
+                                               "claimed_at = ?, expires_at = ? WHERE "
+                                               "enterprise_id = ? AND key = ? AND claimed_at = ?"),
+                                {requestHash, now, expires, enterpriseId, key, row.value(4)});
+            if (!taken)
+                return taken.error();
+            return Claim{taken->affected == 1 ? State::Claimed : State::InFlight, {}};
+        }
+        if (row.value(0).toString() != requestHash)
+            return Claim{State::Mismatch, {}};
+        if (row.value(1).toString() == QLatin1String("inflight"))
+            return Claim{State::InFlight, {}};
+        return Claim{State::Replay, decode(row.value(2).toInt(), row.value(3).toString())};
+    });
+}
+
+Done Idempotency::complete(SqlConnection &db, const QString &enterpriseId, const QString &key,
+                           const Response &response)
+{
+    auto rows = db.run(QStringLiteral("UPDATE idempotency_keys SET state = 'done', status = ?, "
+                                      "response = ? WHERE enterprise_id = ? AND key = ?"),
+                       {response.status, encode(response), enterpriseId, key});
+    if (!rows)
+        return rows.error();
+    return {};
+}
+
+Done Idempotency::release(SqlConnection &db, const QString &enterpriseId, const QString &key)
+{
+    auto rows = db.run(QStringLiteral("DELETE FROM idempotency_keys WHERE enterprise_id = ? AND "
+                                      "key = ? AND state = 'inflight'"),
+                       {enterpriseId, key});
+    if (!rows)
+        return rows.error();
+    return {};
+}
+
+Response Idempotency::answer(const Claim &claim, Lang lang)
+{
+    switch (claim.state) {
+    case State::Replay: {
+        Response r = claim.stored;
+        return r.withHeader("Idempotent-Replayed", "true");
+    }
+    case State::Mismatch:
+        return Response::problem(ApiError::make(422, Msg::IdempotencyMismatch), lang);
+    case State::InFlight:
+        return Response::problem(ApiError::make(409, Msg::IdempotencyInFlight), lang)
+            .withHeader("Retry-After", "1");
+    case State::Claimed:
+        break;
+    }
+    return Response::problem(ApiError::internal(QStringLiteral("answer for own claim")), lang);
+}
+
+Outcome<int> Idempotency::purgeExpired(SqlConnection &db)
+{
+    auto rows = db.run(QStringLiteral("DELETE FROM idempotency_keys WHERE expires_at < ?"),
+                       {QDateTime::currentMSecsSinceEpoch()});
+    if (!rows)
+        return rows.error();
+    return rows->affected;
+}
+
+} // namespace jl::server

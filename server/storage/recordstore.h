@@ -1,0 +1,80 @@
+#pragma once
+
+#include "server/core/outcome.h"
+#include "server/storage/sqlconnection.h"
+#include "server/storage/storedrecord.h"
+
+#include <QList>
+#include <optional>
+
+namespace jl::server {
+
+struct Settings;
+
+// The records of one enterprise inside one write transaction. Opening it locks the
+// enterprise's counter row first (so every write transaction of an enterprise takes its
+// locks in the same order and none deadlocks), each written record gets the next change
+// number, and finish() stores the counter before the commit (sync.md §1).
+class RecordStore final {
+    Q_DISABLE_COPY_MOVE(RecordStore)
+
+public:
+    // Runs `work(store)` in one write transaction scoped to the enterprise.
+    template <typename T, typename Work>
+    static Outcome<T> transact(SqlConnection &db, const QString &enterpriseId,
+                               const Settings &settings, Work &&work);
+    // The same inside a transaction the caller already opened (and commits).
+    template <typename T, typename Work>
+    static Outcome<T> within(SqlConnection &db, const QString &enterpriseId,
+                             const Settings &settings, Work &&work);
+
+    const QString &enterpriseId() const { return m_enterpriseId; }
+    SqlConnection &db() { return m_db; }
+
+    Outcome<std::optional<StoredRecord>> get(const QString &collection, const QString &id);
+    // Stores the record with rev + 1, the next change number and now as updatedAt, and
+    // returns what was stored.
+    Outcome<StoredRecord> write(StoredRecord record);
+    Outcome<QList<StoredRecord>> findByMatchKey(const QString &collection, const QString &key,
+                                                int flag);
+
+private:
+    RecordStore(SqlConnection &db, QString enterpriseId, const Settings &settings);
+    Done lock();
+    Done finish();
+
+    SqlConnection &m_db;
+    QString m_enterpriseId;
+    const Settings &m_settings;
+    qint64 m_seq = 0;
+    bool m_dirty = false;
+};
+
+StoredRecord recordFromRow(const QVariantList &row); // the columns of RecordColumns
+extern const char *const RecordColumns;
+
+template <typename T, typename Work>
+Outcome<T> RecordStore::within(SqlConnection &db, const QString &enterpriseId,
+                               const Settings &settings, Work &&work)
+{
+    Q_ASSERT(db.inTransaction());
+    RecordStore store(db, enterpriseId, settings);
+    if (Done d = store.lock(); !d)
+        return d.error();
+    Outcome<T> result = work(store);
+    if (!result)
+        return result;
+    if (Done d = store.finish(); !d)
+        return d.error();
+    return result;
+}
+
+template <typename T, typename Work>
+Outcome<T> RecordStore::transact(SqlConnection &db, const QString &enterpriseId,
+                                 const Settings &settings, Work &&work)
+{
+    return db.transaction<T>(
+        [&]() -> Outcome<T> { return within<T>(db, enterpriseId, settings, work); });
+}
+
+} // namespace jl::server
