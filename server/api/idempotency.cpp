@@ -53,7 +53,15 @@ Outcome<Idempotency::Claim> Idempotency::claim(SqlConnection &db, const QString 
                                                const QString &key, const QString &requestHash,
                                                const Settings &settings)
 {
-    return db.transaction<Claim>([&]() -> Outcome<Claim> {
+    return db.transaction<Claim>(
+        [&]() { return claimWithin(db, enterpriseId, key, requestHash, settings); });
+}
+
+Outcome<Idempotency::Claim> Idempotency::claimWithin(SqlConnection &db, const QString &enterpriseId,
+                                                     const QString &key, const QString &requestHash,
+                                                     const Settings &settings)
+{
+    {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const qint64 expires = now + qint64(settings.idempotencyDays) * 24 * 3600 * 1000;
         auto inserted = db.run(
@@ -94,7 +102,7 @@ Outcome<Idempotency::Claim> Idempotency::claim(SqlConnection &db, const QString 
         if (row.value(1).toString() == QLatin1String("inflight"))
             return Claim{State::InFlight, {}};
         return Claim{State::Replay, decode(row.value(2).toInt(), row.value(3).toString())};
-    });
+    }
 }
 
 Done Idempotency::complete(SqlConnection &db, const QString &enterpriseId, const QString &key,

@@ -26,6 +26,10 @@ public:
     static bool isValidKey(const QString &key);
     static Outcome<Claim> claim(SqlConnection &db, const QString &enterpriseId, const QString &key,
                                 const QString &requestHash, const Settings &settings);
+    // The same inside a transaction the caller opened (a batch claims all its keys at once).
+    static Outcome<Claim> claimWithin(SqlConnection &db, const QString &enterpriseId,
+                                      const QString &key, const QString &requestHash,
+                                      const Settings &settings);
     // Stores the response (inside the work's transaction when it succeeded, so the change
     // and its answer commit together).
     static Done complete(SqlConnection &db, const QString &enterpriseId, const QString &key,

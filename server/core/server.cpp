@@ -1,6 +1,9 @@
 #include "server/core/server.h"
 
+#include "server/api/batchendpoint.h"
+#include "server/api/changesendpoint.h"
 #include "server/api/recordendpoints.h"
+#include "server/api/referenceendpoints.h"
 #include "server/api/systemendpoints.h"
 #include "server/auth/oauthendpoints.h"
 #include "server/http/httpfrontend.h"
@@ -24,6 +27,9 @@ Server::Server(const Options &options, DatabaseConfig config)
     m_endpoints.push_back(std::make_unique<SystemEndpoints>(s));
     m_endpoints.push_back(std::make_unique<OAuthEndpoints>(s));
     m_endpoints.push_back(std::make_unique<RecordEndpoints>(s));
+    m_endpoints.push_back(std::make_unique<ChangesEndpoint>(s));
+    m_endpoints.push_back(std::make_unique<BatchEndpoint>(s));
+    m_endpoints.push_back(std::make_unique<ReferenceEndpoints>(s));
     for (const auto &e : m_endpoints)
         e->addRoutes(m_router);
 }

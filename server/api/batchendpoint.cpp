@@ -1,0 +1,176 @@
+#include "server/api/batchendpoint.h"
+
+#include "server/api/recordendpoints.h"
+#include "server/api/writeservice.h"
+#include "server/core/settings.h"
+#include "server/storage/connectionpool.h"
+#include "server/storage/recordstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace jl::server {
+
+namespace {
+
+ApiError badEntry(const QString &why)
+{
+    return ApiError::make(400, Msg::BadRequest, {why});
+}
+
+QJsonObject result(const QString &key, const Response &r)
+{
+    return {{QStringLiteral("key"), key},
+            {QStringLiteral("status"), r.status},
+            {QStringLiteral("body"), QJsonDocument::fromJson(r.body).object()}};
+}
+
+} // namespace
+
+void BatchEndpoint::addRoutes(Router &router)
+{
+    router.add("POST", QStringLiteral("/api/v1/batch"), Access::Enterprise,
+               [this](const Request &r, const Principal &p) { return batch(r, p); });
+}
+
+BatchEndpoint::Entry BatchEndpoint::parseEntry(const QJsonValue &value)
+{
+    Entry e;
+    const QJsonObject o = value.toObject();
+    e.key = o.value(QStringLiteral("key")).toString();
+    e.op.collection = o.value(QStringLiteral("collection")).toString();
+    e.op.id = o.value(QStringLiteral("id")).toString();
+    e.op.command = o.value(QStringLiteral("command")).toString();
+    e.op.payload = o.value(QStringLiteral("payload")).toObject();
+    const QJsonValue base = o.value(QStringLiteral("baseRev"));
+    if (base.isDouble())
+        e.op.baseRev = qint64(base.toDouble());
+    const QString kind = o.value(QStringLiteral("kind")).toString();
+    if (kind == QLatin1String("upsert"))
+        e.op.kind = WriteOp::Kind::Upsert;
+    else if (kind == QLatin1String("delete"))
+        e.op.kind = WriteOp::Kind::Delete;
+    else if (kind == QLatin1String("command"))
+        e.op.kind = WriteOp::Kind::Command;
+    else
+        e.invalid = badEntry(QStringLiteral("kind must be upsert, delete or command"));
+    if (!value.isObject())
+        e.invalid = badEntry(QStringLiteral("an entry is a JSON object"));
+    else if (!Idempotency::isValidKey(e.key))
+        e.invalid = ApiError::make(400, Msg::IdempotencyKeyInvalid);
+    else if (!RecordEndpoints::isUuid(e.op.id))
+        e.invalid = ApiError::make(400, Msg::InvalidId, {e.op.id});
+    else if (e.op.baseRev && *e.op.baseRev < 0)
+        e.invalid = badEntry(QStringLiteral("baseRev must not be negative"));
+    else if (e.op.kind == WriteOp::Kind::Command && e.op.command.isEmpty())
+        e.invalid = badEntry(QStringLiteral("a command entry names its command"));
+    return e;
+}
+
+Response BatchEndpoint::batch(const Request &request, const Principal &who)
+{
+    const Lang lang = request.lang();
+    const Settings &settings = m_services.settings;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+    const QJsonArray input = doc.object().value(QStringLiteral("entries")).toArray();
+    if (!doc.isObject() || !doc.object().value(QStringLiteral("entries")).isArray())
+        return Response::problem(ApiError::make(400, Msg::BadJson), lang);
+    if (input.size() > settings.batchMax)
+        return Response::problem(
+            ApiError::make(413, Msg::BatchTooLarge, {QString::number(settings.batchMax)}), lang);
+    QList<Entry> entries;
+    entries.reserve(input.size());
+    for (const QJsonValue &v : input)
+        entries.append(parseEntry(v));
+
+    auto db = m_services.db.local();
+    if (!db)
+        return Response::problem(db.error(), lang);
+    SqlConnection &c = **db;
+    const QString &enterprise = who.enterpriseId;
+
+    // 1. Every key claimed and committed before any work (sync.md §11c).
+    auto claimed = c.transaction<bool>([&]() -> Outcome<bool> {
+        for (Entry &e : entries) {
+            if (e.invalid)
+                continue;
+            auto claim =
+                Idempotency::claimWithin(c, enterprise, e.key, e.op.requestHash(), settings);
+            if (!claim)
+                return claim.error();
+            e.claim = claim.value();
+        }
+        return true;
+    });
+    if (!claimed)
+        return Response::problem(claimed.error(), lang);
+
+    // 2. The work, in order, one savepoint per entry; answers stored with the changes.
+    auto work = [&](RecordStore &store) -> Outcome<QJsonArray> {
+        QJsonArray out;
+        bool stopped = false;
+        const QString sp = QStringLiteral("entry");
+        for (const Entry &e : entries) {
+            const bool ours = !e.invalid && e.claim.state == Idempotency::State::Claimed;
+            if (stopped) {
+                if (ours) {
+                    if (Done d = Idempotency::release(c, enterprise, e.key); !d)
+                        return d.error();
+                }
+                out.append(
+                    result(e.key, Response::problem(ApiError::make(424, Msg::BatchStopped), lang)));
+                continue;
+            }
+            if (e.invalid) {
+                out.append(result(e.key, Response::problem(*e.invalid, lang)));
+                continue;
+            }
+            if (!ours) {
+                stopped = e.claim.state == Idempotency::State::InFlight;
+                out.append(result(e.key, Idempotency::answer(e.claim, lang)));
+                continue;
+            }
+            if (Done d = c.savepoint(sp); !d)
+                return d.error();
+            auto written = WriteService::apply(store, e.op);
+            Response answer;
+            if (written) {
+                if (Done d = c.releaseSavepoint(sp); !d)
+                    return d.error();
+                answer = WriteService::answer(written.value());
+            } else {
+                if (Done d = c.rollbackToSavepoint(sp); !d)
+                    return d.error();
+                if (Done d = c.releaseSavepoint(sp); !d)
+                    return d.error();
+                answer = Response::problem(written.error(), lang);
+                stopped = !WriteService::isRejection(written.error());
+            }
+            const Done d = stopped ? Idempotency::release(c, enterprise, e.key)
+                                   : Idempotency::complete(c, enterprise, e.key, answer);
+            if (!d)
+                return d.error();
+            out.append(result(e.key, answer));
+        }
+        return out;
+    };
+    auto done = RecordStore::transact<QJsonArray>(c, enterprise, settings, work);
+    if (!done) {
+        // Nothing of the work stuck: give every key we claimed back for the retry.
+        for (const Entry &e : entries) {
+            if (!e.invalid && e.claim.state == Idempotency::State::Claimed)
+                (void)Idempotency::release(c, enterprise, e.key);
+        }
+        return Response::problem(done.error(), lang);
+    }
+    int processed = 0;
+    for (const QJsonValue &r : done.value()) {
+        if (r.toObject().value(QStringLiteral("status")).toInt() != 424)
+            ++processed;
+    }
+    return Response::json(200, {{QStringLiteral("results"), done.value()},
+                                {QStringLiteral("processed"), processed},
+                                {QStringLiteral("stopped"), processed < entries.size()}});
+}
+
+} // namespace jl::server

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "server/api/idempotency.h"
+#include "server/api/writeop.h"
+#include "server/core/server.h"
+
+namespace jl::server {
+
+// POST /api/v1/batch (sync.md §11b): up to Settings::batchMax outbox entries, each with its
+// own Idempotency key, base revision and payload, applied in order in one transaction (each
+// inside a savepoint, so a rejected entry leaves no trace) with one result per entry.
+// Processing stops at the first entry that fails for a reason other than a rejection (in
+// flight elsewhere, a server error); the entries after it are answered "not processed" and
+// their keys released, so the client sends them again, in order.
+class BatchEndpoint final : public Endpoints {
+public:
+    explicit BatchEndpoint(Services services)
+        : m_services(services)
+    {}
+    void addRoutes(Router &router) override;
+
+private:
+    struct Entry {
+        QString key;
+        WriteOp op;
+        std::optional<ApiError> invalid; // refused before any work
+        Idempotency::Claim claim;
+    };
+    Response batch(const Request &request, const Principal &who);
+    static Entry parseEntry(const QJsonValue &value);
+
+    Services m_services;
+};
+
+} // namespace jl::server
