@@ -3,6 +3,7 @@
 #include "models/domain/instrumentvalidator.h"
 #include "models/store/instrumentstore.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/dialogsizing.h"
 #include "ui/common/screencontext.h"
 #include "ui/instruments/instrumentfieldeditor.h"
 
@@ -81,8 +82,7 @@ BatchEditDialog::BatchEditDialog(ScreenContext &context, QStringList ids, QWidge
     saveAction->setShortcut(QKeySequence::Save);
     addAction(saveAction);
     connect(saveAction, &QAction::triggered, this, &BatchEditDialog::save);
-    resize(fontMetrics().averageCharWidth() * 90,
-           qMin(page->sizeHint().height() + 80, fontMetrics().height() * 40));
+    fitToContent(this, scroll);
 }
 
 QVariantMap BatchEditDialog::changes() const

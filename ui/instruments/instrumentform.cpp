@@ -3,6 +3,7 @@
 #include "models/domain/instrumentvalidator.h"
 #include "models/store/instrumentstore.h"
 #include "ui/common/dialogs.h"
+#include "ui/common/dialogsizing.h"
 #include "ui/common/screencontext.h"
 #include "ui/instruments/instrumentfieldeditor.h"
 
@@ -125,8 +126,7 @@ InstrumentForm::InstrumentForm(ScreenContext &context, Mode mode,
     }
 
     connect(qApp, &QApplication::focusChanged, this, &InstrumentForm::focusChanged);
-    const int width = fontMetrics().averageCharWidth() * 90;
-    resize(width, qMin(page->sizeHint().height() + 80, fontMetrics().height() * 40));
+    fitToContent(this, scroll);
 }
 
 void InstrumentForm::addField(QFormLayout *form, const QString &field, bool required)
