@@ -44,7 +44,8 @@ MainWindow::MainWindow(const ScreenRegistry &registry, ScreenContext &context, Q
     , m_registry(registry)
     , m_context(context)
 {
-    setWindowTitle(tr("Jiliang — mandatory verification of measuring instruments"));
+    // The platform appends the application name (Jiliang / 计量).
+    setWindowTitle(tr("Measuring instruments under mandatory verification"));
     setAccessibleName(tr("Jiliang"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
