@@ -1,8 +1,10 @@
 #include "server/admin/admincli.h"
 
 #include "server/admin/adminservice.h"
+#include "server/admin/maintenance.h"
 #include "server/admin/referenceadmin.h"
 #include "server/core/server.h"
+#include "server/storage/connectionpool.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -64,6 +66,9 @@ int AdminCli::run(Server &server, const Options &options)
                                        QStringLiteral("经济性质"), QStringLiteral("nature"));
     const QCommandLineOption labelOpt(QStringLiteral("label"), QStringLiteral("Who holds it"),
                                       QStringLiteral("label"), QStringLiteral("admin"));
+    const QCommandLineOption daysOpt(QStringLiteral("older-than-days"),
+                                     QStringLiteral("Tombstones older than this"),
+                                     QStringLiteral("days"), QStringLiteral("180"));
     auto value = [](const QCommandLineParser &p, const QCommandLineOption &o) {
         return p.value(o);
     };
@@ -127,6 +132,24 @@ int AdminCli::run(Server &server, const Options &options)
              if (!e)
                  return e.error();
              return QJsonObject{{QStringLiteral("epoch"), e.value()}};
+         }},
+        {"purge-tombstones",
+         "[--older-than-days N]  (default 180, the least sync.md allows in production)",
+         {daysOpt},
+         0,
+         [&](const QCommandLineParser &p) -> Outcome<QJsonObject> {
+             bool ok = false;
+             const int days = value(p, daysOpt).toInt(&ok);
+             if (!ok || days < 0)
+                 return ApiError::make(400, Msg::InvalidQuery,
+                                       {QStringLiteral("--older-than-days")});
+             auto db = server.db().local();
+             if (!db)
+                 return db.error();
+             auto n = Maintenance::purgeTombstones(**db, days);
+             if (!n)
+                 return n.error();
+             return QJsonObject{{QStringLiteral("purged"), n.value()}};
          }},
         {"load-institutions",
          "FILE.json  ([{name, phone, address, divisionCode, scope[]}])",

@@ -1,13 +1,17 @@
 #include "server/core/server.h"
 
+#include "server/admin/maintenance.h"
 #include "server/api/batchendpoint.h"
 #include "server/api/changesendpoint.h"
 #include "server/api/recordendpoints.h"
 #include "server/api/referenceendpoints.h"
 #include "server/api/systemendpoints.h"
 #include "server/auth/oauthendpoints.h"
+#include "server/core/log.h"
 #include "server/http/httpfrontend.h"
 #include "server/storage/migrations.h"
+
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace jl::server {
 
@@ -36,6 +40,7 @@ Server::Server(const Options &options, DatabaseConfig config)
 
 Server::~Server()
 {
+    m_maintenance.reset();
     m_frontend.reset();
     // Ending the workers closes their connections before the pool goes.
     m_workers->waitForDone();
@@ -49,6 +54,14 @@ Done Server::prepareDatabase()
         return db.error();
     if (Done d = Migrations::run(**db); !d)
         return d;
+    if (m_options.settings.testPlainSequence) {
+        if (!(*db)->isPostgres())
+            return ApiError::internal(QStringLiteral("--test-plain-sequence needs PostgreSQL"));
+        if (Done d = (*db)->execRaw(QStringLiteral("CREATE SEQUENCE IF NOT EXISTS "
+                                                   "jl_test_plain_seq"));
+            !d)
+            return d;
+    }
     if (auto s = m_state.get(**db); !s)
         return s.error();
     return {};
@@ -65,7 +78,29 @@ Outcome<quint16> Server::listen()
                                       .arg(m_options.address.toString())
                                       .arg(m_options.port)
                                       .arg(error));
+    // Hourly housekeeping, on a worker so that requests never wait for it.
+    m_maintenance = std::make_unique<QTimer>();
+    m_maintenance->setInterval(3600 * 1000);
+    QObject::connect(m_maintenance.get(), &QTimer::timeout, m_maintenance.get(),
+                     [this] { runMaintenance(); });
+    m_maintenance->start();
+    runMaintenance();
     return port;
+}
+
+void Server::runMaintenance()
+{
+    (void)QtConcurrent::run(m_workers.get(), [this] {
+        auto db = m_db.local();
+        if (!db)
+            return;
+        constexpr int TombstoneDays = 180;
+        auto tombstones = Maintenance::purgeTombstones(**db, TombstoneDays);
+        auto expired = Maintenance::purgeExpired(**db);
+        if (!tombstones || !expired)
+            qCWarning(lcServer) << "maintenance failed:"
+                                << (tombstones ? expired.error().log : tombstones.error().log);
+    });
 }
 
 } // namespace jl::server

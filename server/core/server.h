@@ -11,6 +11,7 @@
 
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -54,6 +55,9 @@ private:
     std::vector<std::unique_ptr<Endpoints>> m_endpoints;
     std::unique_ptr<QThreadPool> m_workers;
     std::unique_ptr<HttpFrontend> m_frontend;
+    std::unique_ptr<QTimer> m_maintenance;
+
+    void runMaintenance();
 };
 
 } // namespace jl::server
