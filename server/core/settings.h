@@ -23,8 +23,8 @@ struct Settings {
     // A claim older than this is taken as abandoned (its instance died) and may be retaken.
     int inFlightLeaseSeconds = 60;
     int workerThreads = 8;
-    // Test-only: sleep this long inside each write transaction before committing, to widen
-    // the window in which concurrent commits interleave.
+    // Test-only: sleep this long inside each write transaction (at its first record write),
+    // to widen the window in which concurrent transactions interleave.
     int testCommitDelayMs = 0;
     // Test-only demonstration (PostgreSQL): number changes from a plain sequence instead of
     // the per-enterprise counter row, which loses changes under concurrency (sync.md §1).

@@ -68,8 +68,6 @@ Done RecordStore::finish()
         if (!rows)
             return rows.error();
     }
-    if (m_dirty && m_settings.testCommitDelayMs > 0)
-        QThread::msleep(quint64(m_settings.testCommitDelayMs));
     return {};
 }
 
@@ -98,6 +96,10 @@ Outcome<StoredRecord> RecordStore::write(StoredRecord record)
     }
     record.rev += 1;
     record.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
+    // Test-only: a slow transaction from its first write on (it holds its change number and
+    // the counter row), so that concurrent ones overlap.
+    if (!m_dirty && m_settings.testCommitDelayMs > 0)
+        QThread::msleep(quint64(m_settings.testCommitDelayMs));
     m_dirty = true;
     QJsonObject data = record.data;
     data.remove(QStringLiteral("id"));
