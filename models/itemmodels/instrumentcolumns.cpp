@@ -243,7 +243,7 @@ QString InstrumentColumns::sortSql(int column)
         return QStringLiteral(
             "(CASE verification_result WHEN 'pass' THEN 1 WHEN 'fail' THEN 2 ELSE 0 END)");
     case C::Warning:
-        return warningLevelByDateSql();
+        return warningLevelSql();
     case C::Completeness:
         return instrumentCompleteSql();
     default:

@@ -32,7 +32,7 @@ public:
     // The raw value the column sorts by (ISO dates, enumeration order).
     static QVariant sortKey(const Cell &cell, int column);
     // The SQL expression over the instrument table the column sorts by; may need the binds
-    // the binds of warningDateBinds().
+    // the binds of warningSqlBinds().
     static QString sortSql(int column);
     static bool sortNeedsWarningBinds(int column);
 

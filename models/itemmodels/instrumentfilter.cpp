@@ -28,9 +28,9 @@ QString trimmedSql(const char *column)
            QStringLiteral(", char(32, 9, 10, 13, 160, 12288))");
 }
 
-// warningLevelSql() = level, as comparisons of valid_until with precomputed dates (see
-// warningLevelByDateSql): 预警 and 提示 become range searches on the (lifecycle,
-// valid_until) index instead of a CASE evaluated on every row.
+// warningLevelSql() = level, as comparisons of valid_until with precomputed dates: 预警 and 提示
+// become range searches on the (lifecycle, valid_until) index instead of a CASE evaluated on every
+// row.
 void appendWarningLevel(QStringList &parts, QVariantMap &binds, const InstrumentFilter &filter,
                         QDate today, WarningThresholds t)
 {
@@ -41,7 +41,7 @@ void appendWarningLevel(QStringList &parts, QVariantMap &binds, const Instrument
             parts.append(QStringLiteral("0"));
         return;
     }
-    // The same cases, in the same order, as the CASE of warningLevelByDateSql().
+    // The same cases, in the same order, as the CASE of warningLevelSql().
     const auto valid = QStringLiteral("verification_result <> 'fail' AND valid_until >= :f_today");
     switch (level) {
     case WarningLevel::Alert:
@@ -64,7 +64,7 @@ void appendWarningLevel(QStringList &parts, QVariantMap &binds, const Instrument
                                     "valid_until > :f_notice_until))"));
         break;
     }
-    const QVariantMap all = warningDateBinds(today, t);
+    const QVariantMap all = warningSqlBinds(today, t);
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
         if (parts.constLast().contains(it.key()))
             binds.insert(it.key(), it.value());
@@ -108,29 +108,6 @@ QString instrumentCompleteSql()
     };
     return QStringLiteral("(CASE WHEN ") + conditions.join(QStringLiteral(" AND ")) +
            QStringLiteral(" THEN 1 ELSE 0 END)");
-}
-
-QString warningLevelByDateSql()
-{
-    // ISO dates compare as text in date order, so "days left <= 20" is "valid_until <= the
-    // date 20 days from today": no date parsing per row. An empty valid_until sorts before
-    // every date, so it counts as expired, as in warningLevelSql().
-    return QStringLiteral(
-        "(CASE WHEN lifecycle <> 'active' OR deleted <> 0 OR status <> 'inUse' THEN 0"
-        " WHEN verification_result = 'fail' OR valid_until IS NULL OR valid_until < :f_today"
-        " THEN 3"
-        " WHEN valid_until <= :f_warning_until THEN 2"
-        " WHEN valid_until <= :f_notice_until THEN 1"
-        " ELSE 0 END)");
-}
-
-QVariantMap warningDateBinds(QDate today, WarningThresholds thresholds)
-{
-    return {{QStringLiteral(":f_today"), today.toString(Qt::ISODate)},
-            {QStringLiteral(":f_warning_until"),
-             today.addDays(thresholds.warningDays).toString(Qt::ISODate)},
-            {QStringLiteral(":f_notice_until"),
-             today.addDays(thresholds.noticeDays).toString(Qt::ISODate)}};
 }
 
 SqlWhere toSql(const InstrumentFilter &filter, QDate today, WarningThresholds thresholds)

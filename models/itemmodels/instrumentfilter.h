@@ -35,11 +35,6 @@ SqlWhere toSql(const InstrumentFilter &filter, QDate today, WarningThresholds th
 // The *complete* rule (domain.md §3) as an SQL expression over the instrument table, 1 or 0;
 // the same rule as InstrumentValidator::missingForComplete (tst_instrumentfilter checks it).
 QString instrumentCompleteSql();
-// warningLevelSql() in a form that compares valid_until with dates computed once (binds of
-// warningDateBinds) instead of parsing every row's date: the same levels for the ISO dates
-// the store writes (tst_instrumentfilter checks it), at a fraction of the cost.
-QString warningLevelByDateSql();
-QVariantMap warningDateBinds(QDate today, WarningThresholds thresholds = {});
 // The smallest string greater than every string starting with `prefix` (in SQLite's binary
 // order), so that a prefix becomes an index range; empty when there is none.
 QString prefixUpperBound(const QString &prefix);

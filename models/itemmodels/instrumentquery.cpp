@@ -17,7 +17,7 @@ InstrumentQuery::InstrumentQuery(const InstrumentFilter &filter, QDate today,
 {
     // The same names serve the filter and the sort; SQLite shares repeated named parameters.
     if (InstrumentColumns::sortNeedsWarningBinds(sortColumn))
-        m_binds.insert(warningDateBinds(today, thresholds));
+        m_binds.insert(warningSqlBinds(today, thresholds));
 }
 
 QString InstrumentQuery::from(Path path)

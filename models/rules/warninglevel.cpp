@@ -31,15 +31,26 @@ WarningLevel warningLevel(const Instrument &instrument, QDate today, WarningThre
 
 QString warningLevelSql()
 {
-    // Mirrors warningLevel() above; tst_instrumentfilter checks that the two agree.
-    // julianday() differences of two ISO dates are whole days.
+    // Mirrors warningLevel() above; tst_instrumentfilter checks that the two agree. ISO dates
+    // compare as text in date order, so "days left <= 20" is "valid_until <= the date 20 days
+    // from today": no date parsing per row. An empty valid_until sorts before every date, so
+    // it counts as expired (no record).
     return QStringLiteral(
         "(CASE WHEN lifecycle <> 'active' OR deleted <> 0 OR status <> 'inUse' THEN 0"
-        " WHEN verification_result = 'fail' OR valid_until IS NULL OR valid_until = '' THEN 3"
-        " WHEN julianday(valid_until) - julianday(:wl_today) < 0 THEN 3"
-        " WHEN julianday(valid_until) - julianday(:wl_today) <= :wl_warning THEN 2"
-        " WHEN julianday(valid_until) - julianday(:wl_today) <= :wl_notice THEN 1"
+        " WHEN verification_result = 'fail' OR valid_until IS NULL OR valid_until < :f_today"
+        " THEN 3"
+        " WHEN valid_until <= :f_warning_until THEN 2"
+        " WHEN valid_until <= :f_notice_until THEN 1"
         " ELSE 0 END)");
+}
+
+QVariantMap warningSqlBinds(QDate today, WarningThresholds thresholds)
+{
+    return {{QStringLiteral(":f_today"), today.toString(Qt::ISODate)},
+            {QStringLiteral(":f_warning_until"),
+             today.addDays(thresholds.warningDays).toString(Qt::ISODate)},
+            {QStringLiteral(":f_notice_until"),
+             today.addDays(thresholds.noticeDays).toString(Qt::ISODate)}};
 }
 
 QString wireName(WarningLevel level)

@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QVariantMap>
 
 namespace jl::models {
 
@@ -23,9 +24,10 @@ WarningLevel warningLevel(const Instrument &instrument, QDate today,
 WarningLevel warningLevel(VerificationResult result, QDate validUntil, QDate today,
                           WarningThresholds thresholds = {});
 
-// The same rule as an SQL expression over the instrument table, for filtering, sorting and
-// counting without loading rows. Binds :wl_today, :wl_notice, :wl_warning (see bindWarning).
+// The same rule as an SQL expression over the instrument table (0–3, as WarningLevel), for
+// filtering and sorting without loading rows; bind warningSqlBinds(today, thresholds).
 QString warningLevelSql();
+QVariantMap warningSqlBinds(QDate today, WarningThresholds thresholds = {});
 
 QString wireName(WarningLevel level);    // none, notice, warning, alert
 QString displayName(WarningLevel level); // 提示 / 预警 / 警示, empty for none

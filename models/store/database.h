@@ -41,7 +41,7 @@ public:
     // Nested calls join the outer transaction.
     Status transaction(const std::function<Status()> &work);
 
-    // Prepares (cached), binds positionally and executes. `failpoint` names the operation
+    // Prepares, binds positionally and executes. `failpoint` names the operation
     // for fault injection ("store.<table>.<verb>"). Named binds may be given with or without
     // the leading ':'.
     Result<QSqlQuery> exec(const QString &failpoint, const QString &sql,

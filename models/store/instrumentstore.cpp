@@ -372,24 +372,29 @@ Result<QList<Instrument>> InstrumentStore::write(const QList<Instrument> &before
 
 Result<WarningCounts> InstrumentStore::countWarnings(QDate today, WarningThresholds t) const
 {
-    auto q = m_db.exec(QStringLiteral("store.instrument.read"),
-                       QStringLiteral("SELECT lifecycle, %1 AS level, COUNT(*) FROM instrument "
-                                      "WHERE deleted = 0 GROUP BY lifecycle, level")
-                           .arg(warningLevelSql()),
-                       QVariantMap{{QStringLiteral("wl_today"), today.toString(Qt::ISODate)},
-                                   {QStringLiteral("wl_notice"), t.noticeDays},
-                                   {QStringLiteral("wl_warning"), t.warningDays}});
+    // Grouping on the raw columns reads only the instrument_warning index; the rule itself is
+    // applied once per group, so it stays in one place (warningLevel()).
+    auto q =
+        m_db.exec(QStringLiteral("store.instrument.read"),
+                  QStringLiteral("SELECT lifecycle, status, verification_result, valid_until, "
+                                 "COUNT(*) FROM instrument WHERE deleted = 0 "
+                                 "GROUP BY lifecycle, status, verification_result, valid_until"));
     if (!q)
         return q.error();
     WarningCounts counts;
-    while (q.value().next()) {
-        const int n = q.value().value(2).toInt();
-        if (q.value().value(0).toString() != QLatin1String("active")) {
+    QSqlQuery &r = q.value();
+    while (r.next()) {
+        const int n = r.value(4).toInt();
+        if (r.value(0).toString() != QLatin1String("active")) {
             counts.history += n;
             continue;
         }
         counts.active += n;
-        switch (WarningLevel(q.value().value(1).toInt())) {
+        WarningLevel level = WarningLevel::None;
+        if (r.value(1).toString() == QLatin1String("inUse"))
+            level = warningLevel(verificationResultFromWire(r.value(2).toString()),
+                                 QDate::fromString(r.value(3).toString(), Qt::ISODate), today, t);
+        switch (level) {
         case WarningLevel::None:
             counts.none += n;
             break;

@@ -311,7 +311,7 @@ void TestInstrumentTableModel::orderMatchesPlainSql()
                 const QString dir =
                     order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
                 QVariantMap binds = where.binds;
-                binds.insert(warningDateBinds(Today));
+                binds.insert(warningSqlBinds(Today));
                 auto q = m_db->exec(QStringLiteral("test"),
                                     QStringLiteral("SELECT id FROM instrument WHERE ") +
                                         where.clause + QStringLiteral(" ORDER BY ") +
