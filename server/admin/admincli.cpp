@@ -3,6 +3,7 @@
 #include "server/admin/adminservice.h"
 #include "server/admin/maintenance.h"
 #include "server/admin/referenceadmin.h"
+#include "server/admin/verificationupload.h"
 #include "server/core/server.h"
 #include "server/storage/connectionpool.h"
 
@@ -151,6 +152,14 @@ int AdminCli::run(Server &server, const Options &options)
                  return n.error();
              return QJsonObject{{QStringLiteral("purged"), n.value()}};
          }},
+        {"upload-verification-records",
+         "FILE.json  ([{uscc, certificateNo, serialNo, instrumentName, model, institution, "
+         "verifiedAt, result, validUntil}])",
+         {},
+         1,
+         fileCommand([&](const QByteArray &b) {
+             return VerificationUpload::upload(server.db(), options.settings, b);
+         })},
         {"load-institutions",
          "FILE.json  ([{name, phone, address, divisionCode, scope[]}])",
          {},

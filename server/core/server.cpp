@@ -1,5 +1,6 @@
 #include "server/core/server.h"
 
+#include "server/admin/adminendpoints.h"
 #include "server/admin/maintenance.h"
 #include "server/api/batchendpoint.h"
 #include "server/api/changesendpoint.h"
@@ -34,6 +35,7 @@ Server::Server(const Options &options, DatabaseConfig config)
     m_endpoints.push_back(std::make_unique<ChangesEndpoint>(s));
     m_endpoints.push_back(std::make_unique<BatchEndpoint>(s));
     m_endpoints.push_back(std::make_unique<ReferenceEndpoints>(s));
+    m_endpoints.push_back(std::make_unique<AdminEndpoints>(s));
     for (const auto &e : m_endpoints)
         e->addRoutes(m_router);
 }

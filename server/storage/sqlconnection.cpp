@@ -75,8 +75,11 @@ Outcome<std::unique_ptr<SqlConnection>> SqlConnection::open(const DatabaseConfig
                 return d.error();
         }
     } else {
-        if (Done d = c->execRaw(QStringLiteral("SET TIME ZONE 'UTC'")); !d)
-            return d.error();
+        // NOTICEs ("already exists, skipping") would reach stderr through libpq.
+        for (const char *set : {"SET TIME ZONE 'UTC'", "SET client_min_messages TO warning"}) {
+            if (Done d = c->execRaw(QString::fromLatin1(set)); !d)
+                return d.error();
+        }
     }
     return c;
 }
