@@ -100,6 +100,9 @@ void TestMainWindow::formShowsErrorsInlineAndAddsWithCtrlS()
     type(serial, QStringLiteral("ＳＮ0001")); // full width, as a Chinese IME types
     type(name, QStringLiteral("燃油加油机"));
     QVERIFY(form->errorText(QStringLiteral("name")).isEmpty()); // cleared while typing
+    // The category follows the name until the user picks one.
+    QCOMPARE(form->editor(QStringLiteral("category"))->value().toString(),
+             QStringLiteral("燃油加油机"));
     QTest::keyClick(form, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(m_fixture.dialogGone());
     QTRY_COMPARE(screen->list()->rowCount(), 1);

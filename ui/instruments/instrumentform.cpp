@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -94,6 +95,8 @@ InstrumentForm::InstrumentForm(ScreenContext &context, Mode mode,
     }
     for (InstrumentFieldEditor *editor : std::as_const(m_editors))
         editor->load(instrument);
+    if (InstrumentFieldEditor *name = editor(QLatin1String(F::Name)))
+        connect(name, &InstrumentFieldEditor::edited, this, &InstrumentForm::deriveCategory);
 
     // Scrolls rather than clips at 200 % scaling or in large-font mode.
     auto *scroll = new QScrollArea(this);
@@ -181,6 +184,21 @@ QStringList InstrumentForm::fields() const
     for (const InstrumentFieldEditor *editor : m_editors)
         result.append(editor->field());
     return result;
+}
+
+void InstrumentForm::deriveCategory()
+{
+    // The category follows the name (燃油加油机 → 燃油加油机) until the user picks one himself.
+    InstrumentFieldEditor *name = editor(QLatin1String(F::Name));
+    InstrumentFieldEditor *category = editor(QLatin1String(F::Category));
+    auto *combo = category ? qobject_cast<QComboBox *>(category->widget()) : nullptr;
+    if (!name || !combo)
+        return;
+    const QString current = combo->currentText();
+    if (!current.isEmpty() && current != m_derivedCategory)
+        return;
+    m_derivedCategory = m_context.categories().categoryForName(name->value().toString());
+    combo->setCurrentText(m_derivedCategory);
 }
 
 InstrumentFieldEditor *InstrumentForm::editor(const QString &field) const

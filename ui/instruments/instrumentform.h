@@ -48,6 +48,7 @@ Q_SIGNALS:
 private:
     void addField(QFormLayout *form, const QString &field, bool required);
     void focusChanged(QWidget *old, QWidget *now);
+    void deriveCategory();
     QHash<QString, QString> check() const;
     void showErrors();
 
@@ -57,6 +58,7 @@ private:
     QList<InstrumentFieldEditor *> m_editors;
     QHash<QString, QLabel *> m_errorLabels;
     QSet<QString> m_touched;
+    QString m_derivedCategory; // what deriveCategory() last chose
 };
 
 } // namespace jl::ui
