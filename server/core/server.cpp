@@ -4,6 +4,7 @@
 #include "server/admin/maintenance.h"
 #include "server/api/batchendpoint.h"
 #include "server/api/changesendpoint.h"
+#include "server/api/fileendpoints.h"
 #include "server/api/recordendpoints.h"
 #include "server/api/referenceendpoints.h"
 #include "server/api/systemendpoints.h"
@@ -35,6 +36,7 @@ Server::Server(const Options &options, DatabaseConfig config)
     m_endpoints.push_back(std::make_unique<ChangesEndpoint>(s));
     m_endpoints.push_back(std::make_unique<BatchEndpoint>(s));
     m_endpoints.push_back(std::make_unique<ReferenceEndpoints>(s));
+    m_endpoints.push_back(std::make_unique<FileEndpoints>(s));
     m_endpoints.push_back(std::make_unique<AdminEndpoints>(s));
     for (const auto &e : m_endpoints)
         e->addRoutes(m_router);
