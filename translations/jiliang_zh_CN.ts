@@ -50,10 +50,6 @@
 <context>
     <name>Database</name>
     <message>
-        <source>Could not %1: the local database reported an error. Nothing was changed. If this keeps happening, restart the program.</source>
-        <translation>无法%1：本地数据库出错，未做任何更改。如果反复出现，请重新启动程序。</translation>
-    </message>
-    <message>
         <source>Could not create the data folder %1. Check that you may write there.</source>
         <translation>无法创建数据文件夹 %1。请检查您是否有权限在该位置写入。</translation>
     </message>
@@ -66,10 +62,6 @@
         <translation>此本地数据库由更新版本的计量客户端写入（数据格式 %1，本程序最高只支持 %2）。请安装新版本后再打开；数据未被改动。</translation>
     </message>
     <message>
-        <source>The local database %1 is damaged and could not be replaced.</source>
-        <translation>本地数据库 %1 已损坏，且无法替换。</translation>
-    </message>
-    <message>
         <source>The local database %1 is damaged and could not be moved aside. Close other programs that may use it and try again.</source>
         <translation>本地数据库 %1 已损坏，且无法移走。请关闭可能正在使用该文件的其他程序，然后重试。</translation>
     </message>
@@ -78,32 +70,32 @@
         <translation>无法打开本地数据库。</translation>
     </message>
     <message>
-        <source>prepare the local database</source>
-        <translation>准备本地数据库</translation>
-    </message>
-    <message>
-        <source>read the data format version</source>
-        <translation>读取数据格式版本</translation>
-    </message>
-    <message>
         <source>The program is incomplete: migration %1 is missing.</source>
         <translation>程序文件不完整：缺少数据升级步骤 %1。请重新安装本程序。</translation>
-    </message>
-    <message>
-        <source>record the data format version</source>
-        <translation>记录数据格式版本</translation>
     </message>
     <message>
         <source>Could not save: part of the change failed, so none of it was kept.</source>
         <translation>无法保存：部分更改未能保存，因此本次更改全部未保存。</translation>
     </message>
     <message>
-        <source>save</source>
-        <translation>保存</translation>
+        <source>The local database reported an error, so nothing was changed. Try again; if this keeps happening, restart the program.</source>
+        <translation>本地数据库出错，未做任何更改。请重试；如仍出现，请重新启动程序。</translation>
     </message>
     <message>
-        <source>read or save</source>
-        <translation>读取或保存数据</translation>
+        <source>The local database %1 is damaged and could not be replaced. Close other programs that may use it and start again.</source>
+        <translation>本地数据库 %1 已损坏且无法替换。请关闭可能正在使用它的其他程序后重新启动。</translation>
+    </message>
+    <message>
+        <source>Could not prepare the local database. Restart the program; if this keeps happening, check that the data folder may be written.</source>
+        <translation>无法准备本地数据库。请重新启动程序；如仍出现，请检查数据文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Could not read the data format of the local database. Restart the program.</source>
+        <translation>无法读取本地数据库的数据格式。请重新启动程序。</translation>
+    </message>
+    <message>
+        <source>Could not update the data format of the local database; nothing was changed. Restart the program.</source>
+        <translation>无法更新本地数据库的数据格式，未做任何更改。请重新启动程序。</translation>
     </message>
 </context>
 <context>
@@ -121,12 +113,43 @@
         <translation>演示数据：%2 个站点，共 %1 个计量器具。在用器具中：警示 %3 个，预警 %4 个，提示 %5 个，无预警 %6 个。信息未完善 %7 个，停用 %8 个，报废 %9 个，曾用计量器具库中 %10 个。</translation>
     </message>
     <message>
-        <source>write the demo instruments</source>
-        <translation>写入演示计量器具</translation>
+        <source>Could not write the demo data; nothing was changed.</source>
+        <translation>无法写入演示数据，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Instrument</name>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
     </message>
     <message>
-        <source>write the demo sites</source>
-        <translation>写入演示站点</translation>
+        <source>Suspended</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Scrapped</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>曾用</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
     </message>
 </context>
 <context>
@@ -293,16 +316,16 @@
         <translation>预警提示</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>信息是否完善</translation>
-    </message>
-    <message>
         <source>Complete</source>
         <translation>已完善</translation>
     </message>
     <message>
         <source>Incomplete</source>
         <translation>未完善</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>信息是否完善</translation>
     </message>
 </context>
 <context>

@@ -222,8 +222,9 @@ Status writeInstruments(Database &db, DemoRandom &random, QList<DemoSite> &sites
     if (!insert.prepare(QStringLiteral("INSERT INTO instrument (") + instrumentrow::columns() +
                         QStringLiteral(") VALUES (") + marks.join(QLatin1Char(',')) +
                         QLatin1Char(')')))
-        return Database::sqlError(DemoData::tr("write the demo instruments"),
-                                  insert.lastError().text());
+        return Database::sqlError(
+            DemoData::tr("Could not write the demo data; nothing was changed."),
+            insert.lastError().text());
 
     const QDate today = options.today;
     const QDateTime morning(today, QTime(8, 0), QTimeZone(8 * 3600));
@@ -269,8 +270,9 @@ Status writeInstruments(Database &db, DemoRandom &random, QList<DemoSite> &sites
         for (const QVariant &v : values)
             insert.addBindValue(notNull(v));
         if (!insert.exec())
-            return Database::sqlError(DemoData::tr("write the demo instruments"),
-                                      insert.lastError().text());
+            return Database::sqlError(
+                DemoData::tr("Could not write the demo data; nothing was changed."),
+                insert.lastError().text());
         count(i, today, summary);
     }
     return {};

@@ -46,7 +46,9 @@ Result<QList<DemoSite>> writeSites(Database &db, DemoRandom &random, int count,
             "INSERT INTO site (id, rev, updated_at, deleted, kind, station_code, name, "
             "division_code, address, platform, operator, operating_status, pile_count, "
             "gun_count) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-        return Database::sqlError(DemoData::tr("write the demo sites"), insert.lastError().text());
+        return Database::sqlError(
+            DemoData::tr("Could not write the demo data; nothing was changed."),
+            insert.lastError().text());
 
     QList<DemoSite> sites;
     sites.reserve(count);
@@ -106,8 +108,9 @@ Result<QList<DemoSite>> writeSites(Database &db, DemoRandom &random, int count,
               QVariant(operatingStatus), QVariant(piles), QVariant(guns)})
             insert.addBindValue(v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
         if (!insert.exec())
-            return Database::sqlError(DemoData::tr("write the demo sites"),
-                                      insert.lastError().text());
+            return Database::sqlError(
+                DemoData::tr("Could not write the demo data; nothing was changed."),
+                insert.lastError().text());
         sites.append(std::move(site));
     }
     return sites;

@@ -6,8 +6,6 @@ namespace jl::models {
 
 namespace {
 
-const char *const Context = "Instrument";
-
 QString dateText(QDate d)
 {
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
@@ -78,11 +76,11 @@ QString displayName(InstrumentStatus s)
 {
     switch (s) {
     case InstrumentStatus::InUse:
-        return QCoreApplication::translate(Context, "In use");
+        return QCoreApplication::translate("Instrument", "In use");
     case InstrumentStatus::Suspended:
-        return QCoreApplication::translate(Context, "Suspended");
+        return QCoreApplication::translate("Instrument", "Suspended");
     case InstrumentStatus::Scrapped:
-        return QCoreApplication::translate(Context, "Scrapped");
+        return QCoreApplication::translate("Instrument", "Scrapped");
     }
     return {};
 }
@@ -91,19 +89,19 @@ QString displayName(VerificationResult r)
 {
     switch (r) {
     case VerificationResult::None:
-        return QCoreApplication::translate(Context, "None");
+        return QCoreApplication::translate("Instrument", "None");
     case VerificationResult::Pass:
-        return QCoreApplication::translate(Context, "Pass");
+        return QCoreApplication::translate("Instrument", "Pass");
     case VerificationResult::Fail:
-        return QCoreApplication::translate(Context, "Fail");
+        return QCoreApplication::translate("Instrument", "Fail");
     }
     return {};
 }
 
 QString displayName(Lifecycle l)
 {
-    return l == Lifecycle::History ? QCoreApplication::translate(Context, "History")
-                                   : QCoreApplication::translate(Context, "Active");
+    return l == Lifecycle::History ? QCoreApplication::translate("Instrument", "History")
+                                   : QCoreApplication::translate("Instrument", "Active");
 }
 
 QJsonObject toJson(const Instrument &i)

@@ -73,12 +73,15 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Error Database::sqlError(const QString &what, const QString &detail)
+Error Database::sqlError(const QString &message, const QString &detail)
 {
-    return Error{tr("Could not %1: the local database reported an error. Nothing was changed. "
-                    "If this keeps happening, restart the program.")
-                     .arg(what),
-                 detail};
+    return Error{message, detail};
+}
+
+QString Database::failedMessage()
+{
+    return tr("The local database reported an error, so nothing was changed. Try again; if this "
+              "keeps happening, restart the program.");
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenReport *report)
@@ -121,7 +124,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenReport
         v = QSqlQuery();
         if (!healthy) {
             if (attempt > 0)
-                return Error{tr("The local database %1 is damaged and could not be replaced.")
+                return Error{tr("The local database %1 is damaged and could not be replaced. Close "
+                                "other programs that may use it and start again.")
                                  .arg(QDir::toNativeSeparators(path)),
                              {}};
             c.close();
@@ -164,7 +168,9 @@ Status Database::configure()
                                // a third off scans of a 100,000-instrument library.
                                "PRAGMA mmap_size=268435456"}) {
         if (!q.exec(QLatin1String(pragma)))
-            return sqlError(tr("prepare the local database"), q.lastError().text());
+            return sqlError(tr("Could not prepare the local database. Restart the program; if this "
+                               "keeps happening, check that the data folder may be written."),
+                            q.lastError().text());
     }
     return {};
 }
@@ -173,7 +179,9 @@ Status Database::migrate(OpenReport *report)
 {
     QSqlQuery v(connection());
     if (!v.exec(QStringLiteral("PRAGMA user_version")) || !v.next())
-        return sqlError(tr("read the data format version"), v.lastError().text());
+        return sqlError(tr("Could not read the data format of the local database. Restart the "
+                           "program."),
+                        v.lastError().text());
     const int from = v.value(0).toInt();
     v = QSqlQuery();
     if (from == SchemaVersion)
@@ -198,7 +206,10 @@ Status Database::migrate(OpenReport *report)
                         QStringLiteral("PRAGMA user_version = %1").arg(version))
                            .ok()
                        ? Status{}
-                       : Status{sqlError(tr("record the data format version"), {})};
+                       : Status{
+                             sqlError(tr("Could not update the data format of the local database; "
+                                         "nothing was changed. Restart the program."),
+                                      {})};
         });
         if (!s)
             return s;
@@ -243,16 +254,16 @@ Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
                                  const QVariantList &binds)
 {
     if (failpoints::hit(failpoint))
-        return sqlError(tr("save"), QStringLiteral("failpoint %1").arg(failpoint));
+        return sqlError(failedMessage(), QStringLiteral("failpoint %1").arg(failpoint));
     QSqlQuery q(connection());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        return sqlError(tr("read or save"), q.lastError().text() + QLatin1String(": ") + sql);
+        return sqlError(failedMessage(), q.lastError().text() + QLatin1String(": ") + sql);
     for (const QVariant &b : binds)
         q.addBindValue(bindable(b));
     if (!q.exec()) {
         qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql;
-        return sqlError(tr("read or save"), q.lastError().text());
+        return sqlError(failedMessage(), q.lastError().text());
     }
     return q;
 }
@@ -261,17 +272,17 @@ Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
                                  const QVariantMap &namedBinds)
 {
     if (failpoints::hit(failpoint))
-        return sqlError(tr("save"), QStringLiteral("failpoint %1").arg(failpoint));
+        return sqlError(failedMessage(), QStringLiteral("failpoint %1").arg(failpoint));
     QSqlQuery q(connection());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        return sqlError(tr("read or save"), q.lastError().text() + QLatin1String(": ") + sql);
+        return sqlError(failedMessage(), q.lastError().text() + QLatin1String(": ") + sql);
     for (auto it = namedBinds.cbegin(); it != namedBinds.cend(); ++it)
         q.bindValue(it.key().startsWith(QLatin1Char(':')) ? it.key() : QLatin1Char(':') + it.key(),
                     bindable(it.value()));
     if (!q.exec()) {
         qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql;
-        return sqlError(tr("read or save"), q.lastError().text());
+        return sqlError(failedMessage(), q.lastError().text());
     }
     return q;
 }

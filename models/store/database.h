@@ -53,7 +53,10 @@ public:
     QString meta(const QString &key, const QString &fallback = {});
     Status setMeta(const QString &key, const QString &value);
 
-    static Error sqlError(const QString &what, const QString &detail);
+    // `message` is a whole sentence for the user; `detail` goes to the log.
+    static Error sqlError(const QString &message, const QString &detail);
+    // "Nothing was changed, try again": for a statement that failed.
+    static QString failedMessage();
 
 private:
     explicit Database(QString path, QString connectionName);

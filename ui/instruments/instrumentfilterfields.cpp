@@ -51,8 +51,8 @@ void InstrumentFilterFields::addActive(FilterBar &bar, ScreenContext &context)
     levels.append({tr("No warning"), models::wireName(W::None)});
     bar.addChoice(key(WarningLevel), tr("Warning level"), levels, Placement::Advanced);
 
-    bar.addChoice(key(Complete), tr("Details"), {{tr("Complete"), true}, {tr("Incomplete"), false}},
-                  Placement::Advanced);
+    bar.addChoice(key(Complete), tr("Completeness"),
+                  {{tr("Complete"), true}, {tr("Incomplete"), false}}, Placement::Advanced);
 }
 
 void InstrumentFilterFields::addHistory(FilterBar &bar)
