@@ -4,6 +4,7 @@
 #include "server/core/options.h"
 #include "server/core/platform.h"
 #include "server/core/server.h"
+#include "server/demo/demoseeder.h"
 
 #include <QCoreApplication>
 
@@ -47,6 +48,16 @@ int main(int argc, char *argv[])
     }
     if (options.isAdmin())
         return AdminCli::run(server, options);
+    if (options.demo) {
+        auto lines = DemoSeeder(server.db(), options.settings).run(options.demoScale);
+        if (!lines) {
+            say(stderr, QStringLiteral("jiliang-server: demo data failed: ") +
+                            messageDetail(lines.error().msg, Lang::En, lines.error().args) +
+                            QLatin1Char(' ') + lines.error().log);
+            return 1;
+        }
+        say(stdout, lines->join(QLatin1Char('\n')));
+    }
     auto port = server.listen();
     if (!port) {
         say(stderr, QStringLiteral("jiliang-server: ") + port.error().log);

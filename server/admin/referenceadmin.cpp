@@ -1,5 +1,6 @@
 #include "server/admin/referenceadmin.h"
 
+#include "models/reference/divisions.h"
 #include "models/reference/instrumentcategories.h"
 #include "models/rules/workcalendar.h"
 #include "server/api/referencedata.h"
@@ -7,7 +8,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QUrl>
 #include <QUuid>
 
@@ -44,7 +44,7 @@ Outcome<QJsonObject> ReferenceAdmin::loadInstitutions(const QByteArray &json)
     const QJsonArray catalogue = stored->value.toArray();
     for (const QJsonValue &c : catalogue)
         categories.append(c.toObject().value(QStringLiteral("name")).toString());
-    static const QRegularExpression division(QStringLiteral("^\\d{6}(\\d{3})?$"));
+    static const models::Divisions divisions = models::Divisions::bundled();
     QJsonArray out;
     int n = 0;
     const QJsonArray input = doc.array();
@@ -55,7 +55,7 @@ Outcome<QJsonObject> ReferenceAdmin::loadInstitutions(const QByteArray &json)
         if (name.isEmpty())
             return invalid(QStringLiteral("Institution %1 has no name.").arg(n));
         const QString code = i.value(QStringLiteral("divisionCode")).toString();
-        if (!code.isEmpty() && !division.match(code).hasMatch())
+        if (!code.isEmpty() && !divisions.contains(code))
             return invalid(
                 QStringLiteral("%1: divisionCode %2 is not a division code.").arg(name, code));
         const QJsonArray scope = i.value(QStringLiteral("scope")).toArray();

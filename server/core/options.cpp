@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace jl::server {
@@ -133,6 +134,9 @@ bool Options::parse(const QStringList &arguments, Options *out, int *exitCode)
         return false;
     }
     s.maxBodyBytes = maxBody;
+    // Ten seconds' worth in a burst: a sync after a long offline spell may fire a few pages
+    // and batches at once.
+    s.rateLimitBurst = std::max(1, s.rateLimitPerSecond * 10);
     s.testPlainSequence = p.isSet(plainSequence);
     if (out->demoScale > 0)
         out->demo = true;

@@ -16,7 +16,8 @@ struct Settings {
     int pageSizeMax = 1000;
     int pageSizeDefault = 200;
     int batchMax = 500;
-    // Per access token, token bucket. 0 turns the limit off (benchmarks).
+    // Per access token, token bucket; the burst is ten seconds' worth. 0 turns the limit
+    // off (benchmarks).
     int rateLimitPerSecond = 50;
     int rateLimitBurst = 500;
     int idempotencyDays = 180;

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void badTokens_data() { backends(); }
     void badTokens();
     void adminCommandLine();
+    void rateLimitPerToken();
 
 private:
     struct Backend {
@@ -392,6 +393,33 @@ void TestServerAuth::adminCommandLine()
     r = runAdmin(url, {QStringLiteral("help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QLatin1String("create-account")));
+}
+
+void TestServerAuth::rateLimitPerToken()
+{
+    // One request a second, a burst of ten.
+    ServerProcess limited;
+    QVERIFY(
+        limited.start(m_sqlite.db->url(), {QStringLiteral("--rate-limit"), QStringLiteral("1")}));
+    Http http(limited.base());
+    http.setToken(accessToken(limited.base(), m_sqlite.account));
+    int ok = 0;
+    Reply refused;
+    for (int n = 0; n < 15 && refused.status == 0; ++n) {
+        const Reply r = http.get(QStringLiteral("/api/v1/enterprise"));
+        if (r.status == 200)
+            ++ok;
+        else
+            refused = r;
+    }
+    QVERIFY2(ok >= 10 && ok < 15, qPrintable(QString::number(ok)));
+    QCOMPARE(refused.status, 429);
+    QCOMPARE(refused.code(), QStringLiteral("rate-limited"));
+    QVERIFY(refused.header("Retry-After").toInt() >= 1);
+    // Another login has its own bucket.
+    http.setToken(accessToken(limited.base(), m_sqlite.account));
+    QCOMPARE(http.get(QStringLiteral("/api/v1/enterprise")).status, 200);
+    QVERIFY(limited.stop());
 }
 
 QTEST_GUILESS_MAIN(TestServerAuth)
