@@ -331,6 +331,38 @@ Status InstrumentStore::replace(const QList<Instrument> &records, const QString 
     return written ? Status{} : Status{written.error()};
 }
 
+Status InstrumentStore::applyChange(const QList<Instrument> &from, const QList<Instrument> &to,
+                                    const QString &action)
+{
+    QHash<QString, QJsonObject> was;
+    for (const Instrument &f : from)
+        was.insert(f.id, toJson(f));
+    QStringList ids;
+    for (const Instrument &t : to)
+        ids.append(t.id);
+    auto current = get(ids);
+    if (!current)
+        return current.error();
+    if (current->size() != to.size())
+        return Error{tr("Cannot undo: some of the instruments were deleted since."), {}};
+    QList<Instrument> records;
+    for (qsizetype i = 0; i < to.size(); ++i) {
+        const auto old = was.constFind(to.at(i).id);
+        if (old == was.cend()) {
+            records.append(to.at(i));
+            continue;
+        }
+        const QJsonObject target = toJson(to.at(i));
+        QJsonObject now = toJson(current->at(i));
+        for (const QString &field : audit::diff(*old, target).keys()) {
+            if (now.value(field) == old->value(field))
+                now.insert(field, target.value(field));
+        }
+        records.append(instrumentFromJson(now));
+    }
+    return replace(records, action);
+}
+
 Result<QList<Instrument>> InstrumentStore::write(const QList<Instrument> &before,
                                                  const QList<Instrument> &after,
                                                  const QString &action)

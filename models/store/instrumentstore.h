@@ -52,8 +52,14 @@ public:
     Result<QList<Instrument>> restore(const QStringList &ids);
     // 彻底删除 from the history library: a tombstone and a delete in the outbox.
     Status purge(const QStringList &ids);
-    // Writes the given records back as they are (undo). `action` names it in the audit.
+    // Writes the given records back as they are. `action` names it in the audit.
     Status replace(const QList<Instrument> &records, const QString &action);
+    // Undo (or redo) of a change that took records from `from` to `to`: on each record as it
+    // is now, only the fields that change touched, and nobody has changed since, get their
+    // `to` value; later edits (a form, a sync) stay. A record missing from `from` is written
+    // back whole.
+    Status applyChange(const QList<Instrument> &from, const QList<Instrument> &to,
+                       const QString &action);
 
     Result<WarningCounts> countWarnings(QDate today, WarningThresholds thresholds = {}) const;
 

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void cleanupTestCase() { m_fixture.close(); }
 
     void batchEditChangesOnlyTickedFieldsAndUndoes();
+    void undoOfABatchEditKeepsLaterEdits();
     void ctrlCCopiesTheSelectedRows();
     void completeDetailsShowsOnlyTheMissingFields();
     void moveToHistoryAsksThenRestoreBringsBack();
@@ -94,6 +95,34 @@ void TestInstrumentLibrary::batchEditChangesOnlyTickedFieldsAndUndoes()
     QCOMPARE(m_fixture.store().get(ids.constFirst())->model, QStringLiteral("XYZ-9"));
     stack->undo();
     QCOMPARE(m_fixture.store().get(ids.constFirst())->model, before->constFirst().model);
+}
+
+void TestInstrumentLibrary::undoOfABatchEditKeepsLaterEdits()
+{
+    ui::ActiveInstrumentsScreen *screen = m_fixture.active();
+    ui::ListScreen *list = screen->list();
+    MainWindowFixture::selectRows(list, {row(list, QStringLiteral("AB0003"))});
+    const QString id = screen->model()->idsAt(list->selectedRows()).constFirst();
+    const QString model = m_fixture.store().get(id)->model;
+
+    screen->batchEditAction()->trigger();
+    auto *dialog = m_fixture.waitForDialog<ui::BatchEditDialog>();
+    QVERIFY(dialog);
+    test::type(dialog->editor(QStringLiteral("model"))->widget(), QStringLiteral("XYZ-8"));
+    QTest::keyClick(dialog, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(m_fixture.dialogGone());
+
+    // Then the record is edited in its form: not a step of the undo history.
+    models::Instrument edited = m_fixture.store().get(id).value();
+    edited.remarks = QStringLiteral("表头已更换");
+    QVERIFY(m_fixture.store().update(edited).ok());
+
+    QVERIFY(m_fixture.activate(&m_fixture.window()));
+    list->table()->setFocus();
+    QTest::keyClick(list->table(), Qt::Key_Z, Qt::ControlModifier);
+    const models::Instrument now = m_fixture.store().get(id).value();
+    QCOMPARE(now.model, model);
+    QCOMPARE(now.remarks, QStringLiteral("表头已更换"));
 }
 
 void TestInstrumentLibrary::ctrlCCopiesTheSelectedRows()

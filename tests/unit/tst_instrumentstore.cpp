@@ -24,6 +24,7 @@ private Q_SLOTS:
     void serialUniqueAmongActive();
     void updateAuditsOnlyChangedFields();
     void batchUpdateAndUndo();
+    void undoKeepsLaterEdits();
     void batchUpdateRefusesInvalidValues();
     void moveToHistoryAndRestore();
     void restoreRefusedWhenSerialActiveAgain();
@@ -193,6 +194,45 @@ void TestInstrumentStore::batchUpdateAndUndo()
     QCOMPARE(count(QStringLiteral("outbox")), 9);
     QVERIFY(
         !m_store->batchUpdate(ids, {{QStringLiteral("serialNo"), QStringLiteral("same")}}).ok());
+}
+
+void TestInstrumentStore::undoKeepsLaterEdits()
+{
+    const Instrument a = make(QStringLiteral("A1"));
+    const auto before =
+        m_store->batchUpdate({a.id}, {{QStringLiteral("model"), QStringLiteral("X9")},
+                                      {QStringLiteral("remarks"), QStringLiteral("批量")}});
+    QVERIFY(before.ok());
+    const QList<Instrument> after = m_store->get(QStringList{a.id}).value();
+    // Edited since: a field the batch did not touch, and one it did.
+    Instrument edited = after.constFirst();
+    edited.manufacturer = QStringLiteral("正星");
+    edited.remarks = QStringLiteral("后来的备注");
+    QVERIFY(m_store->update(edited).ok());
+
+    QVERIFY(m_store->applyChange(after, before.value(), QStringLiteral("undo")).ok());
+    Instrument now = m_store->get(a.id).value();
+    QCOMPARE(now.model, QStringLiteral("CS46"));         // undone
+    QCOMPARE(now.manufacturer, QStringLiteral("正星"));  // not the batch's: kept
+    QCOMPARE(now.remarks, QStringLiteral("后来的备注")); // changed since: kept
+
+    QVERIFY(m_store->applyChange(before.value(), after, QStringLiteral("redo")).ok());
+    now = m_store->get(a.id).value();
+    QCOMPARE(now.model, QStringLiteral("X9"));
+    QCOMPARE(now.manufacturer, QStringLiteral("正星"));
+
+    // A move to history, undone after the record was restored and edited elsewhere.
+    const auto moved = m_store->moveToHistory({a.id});
+    QVERIFY(moved.ok());
+    const QList<Instrument> inHistory = m_store->get(QStringList{a.id}).value();
+    QVERIFY(m_store->restore({a.id}).ok());
+    edited = m_store->get(a.id).value();
+    edited.model = QStringLiteral("CS99");
+    QVERIFY(m_store->update(edited).ok());
+    QVERIFY(m_store->applyChange(inHistory, moved.value(), QStringLiteral("undo")).ok());
+    now = m_store->get(a.id).value();
+    QCOMPARE(now.lifecycle, Lifecycle::Active);
+    QCOMPARE(now.model, QStringLiteral("CS99"));
 }
 
 void TestInstrumentStore::batchUpdateRefusesInvalidValues()

@@ -20,7 +20,7 @@ InstrumentChangeCommand::InstrumentChangeCommand(ScreenContext &context, const Q
 
 void InstrumentChangeCommand::undo()
 {
-    write(m_before, QStringLiteral("undo ") + m_action, true);
+    write(m_after, m_before, QStringLiteral("undo ") + m_action, true);
 }
 
 void InstrumentChangeCommand::redo()
@@ -30,13 +30,15 @@ void InstrumentChangeCommand::redo()
         m_done = false;
         return;
     }
-    write(m_after, QStringLiteral("redo ") + m_action, false);
+    write(m_before, m_after, QStringLiteral("redo ") + m_action, false);
 }
 
-void InstrumentChangeCommand::write(const QList<models::Instrument> &records, const QString &action,
+void InstrumentChangeCommand::write(const QList<models::Instrument> &from,
+                                    const QList<models::Instrument> &to, const QString &action,
                                     bool undoing)
 {
-    const models::Status status = m_context.instruments().replace(records, action);
+    // Only the fields this step changed: edits made since to other fields are kept.
+    const models::Status status = m_context.instruments().applyChange(from, to, action);
     if (!status) {
         m_context.dialogs().warning(QApplication::activeWindow(),
                                     undoing ? tr("Cannot undo") : tr("Cannot redo"),

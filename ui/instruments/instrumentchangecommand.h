@@ -11,7 +11,7 @@ namespace jl::ui {
 class ScreenContext;
 
 // A change already made to many instruments (批量修改, 移入曾用库), kept so that Ctrl+Z can
-// write the records back as they were, and Ctrl+Shift+Z as they became. The store refuses
+// put the fields it changed back as they were, and Ctrl+Shift+Z as they became. The store refuses
 // an undo that no longer fits (a serial active again, a record deleted since); the user is
 // told, and the step leaves the history.
 class InstrumentChangeCommand final : public QUndoCommand {
@@ -25,7 +25,8 @@ public:
     void redo() override;
 
 private:
-    void write(const QList<models::Instrument> &records, const QString &action, bool undoing);
+    void write(const QList<models::Instrument> &from, const QList<models::Instrument> &to,
+               const QString &action, bool undoing);
 
     ScreenContext &m_context;
     QString m_action;
