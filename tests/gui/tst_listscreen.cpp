@@ -47,6 +47,7 @@ private Q_SLOTS:
     void footerCountsRowsAndSelection();
     void columnChooserHidesAndRestores();
     void columnStateIsKeptPerScreen();
+    void columnStateIsKeptWhenTheModelGoesFirst();
     void ctrlCCopiesTabSeparatedCells();
     void doubleClickAndEnterActivateARow();
     void pendingMarkerDelegate();
@@ -296,6 +297,26 @@ void TestListScreen::columnStateIsKeptPerScreen()
     other.setModel(m_proxy.get());
     other.setStateStore(m_settings.get(), QStringLiteral("screens/other"));
     QCOMPARE(other.table()->visibleColumns(), (QList<int>{0, 1, 2}));
+}
+
+void TestListScreen::columnStateIsKeptWhenTheModelGoesFirst()
+{
+    // As in the screens: the model is an older sibling of the list, so it is destroyed first,
+    // with the change not yet saved (the save waits for the user to finish dragging).
+    fill(2);
+    m_list->table()->horizontalHeader()->moveSection(1, 0);
+    m_list->table()->sortByColumn(2, Qt::DescendingOrder);
+    m_proxy.reset();
+    m_list.reset();
+
+    m_proxy = std::make_unique<QSortFilterProxyModel>();
+    m_proxy->setSourceModel(m_source.get());
+    ListScreen again(*m_dialogs);
+    again.setModel(m_proxy.get());
+    again.setStateStore(m_settings.get(), QStringLiteral("screens/test"));
+    QCOMPARE(again.table()->visibleColumns(), (QList<int>{1, 0, 2}));
+    QCOMPARE(again.table()->horizontalHeader()->sortIndicatorSection(), 2);
+    QCOMPARE(again.table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
 }
 
 void TestListScreen::ctrlCCopiesTabSeparatedCells()

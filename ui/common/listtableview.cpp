@@ -81,6 +81,15 @@ ListTableView::~ListTableView()
 
 void ListTableView::setModel(QAbstractItemModel *model)
 {
+    // A screen's model is usually an older sibling of its table, so it goes first; once the
+    // view has let go of it there is nothing left to save. Connected before the view's own
+    // handler, this runs while the header still has its sections.
+    if (model) {
+        connect(model, &QObject::destroyed, this, [this] {
+            if (m_saveTimer->isActive())
+                saveColumnState();
+        });
+    }
     QTableView::setModel(model);
     if (model) {
         connect(model, &QAbstractItemModel::modelReset, this, &ListTableView::updateEmptyState);
