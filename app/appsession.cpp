@@ -3,6 +3,7 @@
 #include "app/screencatalog.h"
 #include "models/common/logging.h"
 #include "models/demo/demodata.h"
+#include "models/rules/warninglevel.h"
 #include "models/store/database.h"
 #include "models/store/instrumentstore.h"
 #include "ui/common/dialogs.h"
@@ -93,7 +94,7 @@ models::Status AppSession::fillDemo()
     // Once per database: the user's own changes to the demo stay.
     if (!m_database->meta(DemoMetaKey).isEmpty())
         return {};
-    const auto counts = m_store->countWarnings(QDate::currentDate());
+    const auto counts = m_store->countWarnings(models::shanghaiToday());
     if (!counts)
         return counts.error();
     if (counts->active + counts->history > 0)
@@ -102,7 +103,7 @@ models::Status AppSession::fillDemo()
     if (!summary)
         return summary.error();
     m_demoSummary = models::DemoData::describe(summary.value());
-    return m_database->setMeta(DemoMetaKey, QDate::currentDate().toString(Qt::ISODate));
+    return m_database->setMeta(DemoMetaKey, models::shanghaiToday().toString(Qt::ISODate));
 }
 
 void AppSession::tellStartupNotices()

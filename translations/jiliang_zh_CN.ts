@@ -97,6 +97,10 @@
         <source>Could not update the data format of the local database; nothing was changed. Restart the program.</source>
         <translation>无法更新本地数据库的数据格式，未做任何更改。请重新启动程序。</translation>
     </message>
+    <message>
+        <source>The local database %1 cannot be read right now. Close other programs that may use it and start again; nothing was changed.</source>
+        <translation>本地数据库 %1 暂时无法读取。请关闭可能正在使用它的其他程序后重新启动；未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -1021,6 +1025,10 @@
     <message>
         <source>PDF not saved</source>
         <translation>PDF 未保存</translation>
+    </message>
+    <message>
+        <source>%1 list</source>
+        <translation>%1列表</translation>
     </message>
 </context>
 <context>

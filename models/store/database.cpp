@@ -20,8 +20,6 @@ QString newConnectionName()
     return QStringLiteral("jl-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-// Splits a migration script into statements: '--' comment lines dropped, ';' at a line end
-// closes a statement (our scripts keep no ';' inside literals).
 // Qt binds a null QString as SQL NULL; the store's text columns are NOT NULL with '' for
 // "not set", and a missing date is an invalid QVariant, so a null string means ''.
 QVariant bindable(const QVariant &v)
@@ -31,6 +29,8 @@ QVariant bindable(const QVariant &v)
     return v;
 }
 
+// Splits a migration script into statements: '--' comment lines dropped, ';' at a line end
+// closes a statement (our scripts keep no ';' inside literals).
 QStringList statementsOf(const QString &script)
 {
     QStringList statements;
@@ -51,7 +51,46 @@ QStringList statementsOf(const QString &script)
     return statements;
 }
 
+enum class Health { Ok, Damaged, Unavailable };
+
+// Only SQLite's own verdicts (SQLITE_CORRUPT, SQLITE_NOTADB) mean the file is damaged.
+Health healthOf(const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    return code == 11 || code == 26 ? Health::Damaged : Health::Unavailable;
+}
+
 } // namespace
+
+Result<QString> Database::moveAside(const QString &path)
+{
+    // Never deleted: it may hold edits that were never synced. Its -wal and -shm go with it,
+    // or a fresh database here would read the damaged one's log.
+    const QString aside = path + QStringLiteral(".damaged-") +
+                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const Error failed{tr("The local database %1 is damaged and could not be moved aside. Close "
+                          "other programs that may use it and try again.")
+                           .arg(QDir::toNativeSeparators(path)),
+                       aside};
+    if (!QFile::rename(path, aside))
+        return failed;
+    QStringList moved;
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString extra = path + QLatin1String(suffix);
+        if (!QFile::exists(extra))
+            continue;
+        if (!QFile::rename(extra, aside + QLatin1String(suffix))) {
+            // Put back what was moved, so the files stay together.
+            for (const QString &done : std::as_const(moved))
+                QFile::rename(aside + done, path + done);
+            QFile::rename(aside, path);
+            return failed;
+        }
+        moved.append(QLatin1String(suffix));
+    }
+    qCWarning(lcStore) << "damaged database moved aside to" << aside;
+    return aside;
+}
 
 Database::Database(QString path, QString connectionName)
     : m_path(std::move(path))
@@ -104,49 +143,52 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenReport
 
         // Refuse a newer database before touching it: it may hold edits only the newer
         // program understands.
-        QSqlQuery v(c);
-        const bool readable = v.exec(QStringLiteral("PRAGMA user_version")) && v.next();
-        if (readable && v.value(0).toInt() > SchemaVersion) {
-            const int found = v.value(0).toInt();
-            v = QSqlQuery();
-            return Error{tr("This local database was written by a newer version of Jiliang "
-                            "(data format %1; this program knows up to %2). Install the newer "
-                            "version to open it; the data has not been touched.")
-                             .arg(found)
-                             .arg(SchemaVersion),
-                         path};
+        Health health = Health::Ok;
+        QString why;
+        {
+            QSqlQuery v(c);
+            if (!v.exec(QStringLiteral("PRAGMA user_version")) || !v.next()) {
+                health = healthOf(v.lastError());
+                why = v.lastError().text();
+            } else if (v.value(0).toInt() > SchemaVersion) {
+                return Error{tr("This local database was written by a newer version of Jiliang "
+                                "(data format %1; this program knows up to %2). Install the "
+                                "newer version to open it; the data has not been touched.")
+                                 .arg(v.value(0).toInt())
+                                 .arg(SchemaVersion),
+                             path};
+            }
         }
-
-        QSqlQuery check(c);
-        const bool healthy = readable && check.exec(QStringLiteral("PRAGMA quick_check")) &&
-                             check.next() && check.value(0).toString() == QLatin1String("ok");
-        check = QSqlQuery();
-        v = QSqlQuery();
-        if (!healthy) {
+        if (health == Health::Ok) {
+            QSqlQuery check(c);
+            if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next()) {
+                health = healthOf(check.lastError());
+                why = check.lastError().text();
+            } else if (check.value(0).toString() != QLatin1String("ok")) {
+                health = Health::Damaged;
+                why = check.value(0).toString();
+            }
+        }
+        // Busy, locked or an I/O error says nothing about the file itself: never move a
+        // healthy database aside for it.
+        if (health == Health::Unavailable)
+            return Error{tr("The local database %1 cannot be read right now. Close other programs "
+                            "that may use it and start again; nothing was changed.")
+                             .arg(QDir::toNativeSeparators(path)),
+                         why};
+        if (health == Health::Damaged) {
             if (attempt > 0)
                 return Error{tr("The local database %1 is damaged and could not be replaced. Close "
                                 "other programs that may use it and start again.")
                                  .arg(QDir::toNativeSeparators(path)),
-                             {}};
+                             why};
             c.close();
+            c = QSqlDatabase();
             db.reset();
-            // Never deleted: it may hold edits that were never synced.
-            const QString aside =
-                path + QStringLiteral(".damaged-") +
-                QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-            if (!QFile::rename(path, aside))
-                return Error{tr("The local database %1 is damaged and could not be moved aside. "
-                                "Close other programs that may use it and try again.")
-                                 .arg(QDir::toNativeSeparators(path)),
-                             {}};
-            for (const char *suffix : {"-wal", "-shm"}) {
-                const QString extra = path + QLatin1String(suffix);
-                if (QFile::exists(extra))
-                    QFile::rename(extra, aside + QLatin1String(suffix));
-            }
-            qCWarning(lcStore) << "damaged database moved aside to" << aside;
-            if (report)
-                report->movedAsidePath = aside;
+            if (Result<QString> aside = moveAside(path); !aside)
+                return aside.error();
+            else if (report)
+                report->movedAsidePath = aside.value();
             continue;
         }
 

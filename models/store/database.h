@@ -61,6 +61,7 @@ public:
 private:
     explicit Database(QString path, QString connectionName);
     Status configure();
+    static Result<QString> moveAside(const QString &path);
     Status migrate(OpenReport *report);
 
     QString m_path;

@@ -8,6 +8,9 @@
 #include <QSet>
 #include <QUuid>
 
+#include <functional>
+#include <optional>
+
 namespace jl::models {
 
 namespace {
@@ -18,6 +21,20 @@ constexpr int IdsPerQuery = 500; // well under SQLite's bound-parameter limit
 QString describe(const Instrument &i)
 {
     return i.serialNo + QLatin1Char(' ') + i.name;
+}
+
+// Runs a check-then-write in one transaction, so that what was checked (a serial being free)
+// still holds when the write happens, and a clash gets the helpful message, not the index's.
+template <typename T> Result<T> atomically(Database &db, const std::function<Result<T>()> &work)
+{
+    std::optional<Result<T>> result;
+    const Status s = db.transaction([&]() -> Status {
+        result.emplace(work());
+        return result->ok() ? Status{} : Status{result->error()};
+    });
+    if (!s)
+        return s.error();
+    return std::move(*result);
 }
 
 } // namespace
@@ -93,6 +110,21 @@ static Status checkValid(const Instrument &i)
 
 Result<Instrument> InstrumentStore::create(Instrument instrument)
 {
+    return atomically<Instrument>(m_db, [&] { return createChecked(std::move(instrument)); });
+}
+
+Result<Instrument> InstrumentStore::update(Instrument instrument)
+{
+    return atomically<Instrument>(m_db, [&] { return updateChecked(std::move(instrument)); });
+}
+
+Result<QList<Instrument>> InstrumentStore::restore(const QStringList &ids)
+{
+    return atomically<QList<Instrument>>(m_db, [&] { return restoreChecked(ids); });
+}
+
+Result<Instrument> InstrumentStore::createChecked(Instrument instrument)
+{
     Instrument i = InstrumentValidator::normalized(std::move(instrument));
     if (i.id.isEmpty())
         i.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -116,7 +148,7 @@ Result<Instrument> InstrumentStore::create(Instrument instrument)
     return written->first();
 }
 
-Result<Instrument> InstrumentStore::update(Instrument instrument)
+Result<Instrument> InstrumentStore::updateChecked(Instrument instrument)
 {
     Instrument i = InstrumentValidator::normalized(std::move(instrument));
     auto before = get(i.id);
@@ -248,7 +280,7 @@ Result<QList<Instrument>> InstrumentStore::moveToHistory(const QStringList &ids)
     return moved;
 }
 
-Result<QList<Instrument>> InstrumentStore::restore(const QStringList &ids)
+Result<QList<Instrument>> InstrumentStore::restoreChecked(const QStringList &ids)
 {
     auto before = get(ids);
     if (!before)

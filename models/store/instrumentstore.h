@@ -67,6 +67,9 @@ public:
     static QStringList batchEditableFields();
 
 private:
+    Result<Instrument> createChecked(Instrument instrument);
+    Result<Instrument> updateChecked(Instrument instrument);
+    Result<QList<Instrument>> restoreChecked(const QStringList &ids);
     Result<QList<Instrument>> write(const QList<Instrument> &before, const QList<Instrument> &after,
                                     const QString &action);
 

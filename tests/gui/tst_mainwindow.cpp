@@ -12,6 +12,7 @@
 #include "ui/mainwindow/navigationtree.h"
 #include "ui/mainwindow/screentabs.h"
 
+#include <QApplication>
 #include <QLineEdit>
 #include <QTabBar>
 
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void formShowsErrorsInlineAndAddsWithCtrlS();
     void addedInstrumentsAppearInTheListAndStatusBar();
     void filtersByNameAndSerial();
+    void ctrlFFocusesTheFirstFilterFromAnywhere();
     void homeCardsOpenTheFilteredList();
     void tabsOpenSwitchAndClose();
     void f1ShowsHelpForTheScreen();
@@ -174,6 +176,19 @@ void TestMainWindow::filtersByNameAndSerial()
                  "No instruments match the filter. Press Reset to see them all."));
     list->filterBar()->reset();
     QCOMPARE(list->rowCount(), 4);
+}
+
+void TestMainWindow::ctrlFFocusesTheFirstFilterFromAnywhere()
+{
+    ui::ActiveInstrumentsScreen *screen = m_fixture.active();
+    QVERIFY(m_fixture.activate(&window()));
+    window().navigation()->setFocus();
+    QTRY_VERIFY(window().navigation()->hasFocus());
+    QTest::keyClick(window().navigation(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), screen->list()->filterBar()->firstField());
+    QCOMPARE(
+        screen->list()->table()->accessibleName(),
+        ui::ListScreen::tr("%1 list").arg(ui::ActiveInstrumentsScreen::tr("Active instruments")));
 }
 
 void TestMainWindow::homeCardsOpenTheFilteredList()

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void refusesNewerDatabase();
     void movesGarbageAside();
     void movesDamagedPagesAside();
+    void lockedDatabaseIsNotMovedAside();
     void migratesOlderDatabase();
     void failedMigrationLeavesNothingHalfDone();
     void transactionsAreAllOrNothing();
@@ -143,6 +144,37 @@ void TestDatabase::movesDamagedPagesAside()
     QVERIFY2(db.ok(), qPrintable(db.error().message));
     QVERIFY(!report.movedAsidePath.isEmpty());
     QVERIFY(QFile::exists(report.movedAsidePath));
+}
+
+void TestDatabase::lockedDatabaseIsNotMovedAside()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("local.db"));
+    QVERIFY(Database::open(path).ok());
+    {
+        // Another program holding the file exclusively: busy, not damaged.
+        QSqlDatabase raw =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")));
+        QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO meta(key, value) VALUES('k', 'v')")));
+
+        OpenReport report;
+        auto db = Database::open(path, &report);
+        QVERIFY(!db.ok());
+        QVERIFY(report.movedAsidePath.isEmpty());
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.damaged-*")}).size(), 0);
+
+        QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        q = QSqlQuery();
+        raw.close();
+        raw = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+    }
+    QVERIFY(Database::open(path).ok()); // and once released, it opens as it was
 }
 
 void TestDatabase::migratesOlderDatabase()

@@ -46,6 +46,9 @@ ListScreen::ListScreen(Dialogs &dialogs, QWidget *parent)
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         QWidget::addAction(action);
     }
+    // Ctrl+F works from anywhere in the window (the navigation, the tab bar): only the list
+    // of the current tab is visible, so only its shortcut is live.
+    m_find->setShortcutContext(Qt::WindowShortcut);
     m_actions->addTrailing(m_print);
     m_actions->addTrailing(m_pdf);
 
@@ -61,6 +64,12 @@ ListScreen::ListScreen(Dialogs &dialogs, QWidget *parent)
 ListScreen::~ListScreen()
 {
     m_table->saveColumnState();
+}
+
+void ListScreen::setTitle(const QString &title)
+{
+    m_title = title;
+    m_table->setAccessibleName(tr("%1 list").arg(title));
 }
 
 void ListScreen::setModel(QAbstractItemModel *model, const ColumnDefaults &columns)

@@ -38,7 +38,8 @@ public:
 
     void setModel(QAbstractItemModel *model, const ColumnDefaults &columns = {});
     // Title of printouts and PDFs.
-    void setTitle(const QString &title) { m_title = title; }
+    // Names the printout and the table for screen readers.
+    void setTitle(const QString &title);
     QString title() const { return m_title; }
     // Empty-state lines: nothing exists yet / the filter hides everything.
     void setEmptyTexts(const QString &noRecords, const QString &noMatches);

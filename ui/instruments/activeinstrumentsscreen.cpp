@@ -208,7 +208,11 @@ void ActiveInstrumentsScreen::moveSelectedToHistory()
         m_context.dialogs().critical(this, tr("Not moved"), before.error().message);
         return;
     }
-    const auto after = store.get(ids);
+    // The records that moved, as they are now: what redo puts back.
+    QStringList moved;
+    for (const models::Instrument &record : before.value())
+        moved.append(record.id);
+    const auto after = store.get(moved);
     m_context.undoStack()->push(new InstrumentChangeCommand(
         m_context, tr("Move of %n instrument(s) to history", nullptr, int(ids.size())),
         QStringLiteral("moveToHistory"), before.value(),
