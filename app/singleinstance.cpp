@@ -55,10 +55,14 @@ void SingleInstance::readRequest()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+        auto handle = [this, socket] {
             if (socket->readAll().contains(ActivateMessage.trimmed()))
                 Q_EMIT activationRequested();
-        });
+        };
+        connect(socket, &QLocalSocket::readyRead, this, handle);
+        // The request may have arrived before the connection above was made.
+        if (socket->bytesAvailable() > 0)
+            handle();
     }
 }
 
