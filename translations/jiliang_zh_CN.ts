@@ -1030,6 +1030,14 @@
         <source>%1 list</source>
         <translation>%1列表</translation>
     </message>
+    <message>
+        <source>A long list</source>
+        <translation>列表较长</translation>
+    </message>
+    <message>
+        <source>The list shows %1 rows; printing them takes a while and many pages. Narrow the list with the filter first, or continue anyway?</source>
+        <translation>当前列表有 %1 行，打印需要较长时间和大量纸张。建议先用筛选条件缩小范围；仍要继续吗？</translation>
+    </message>
 </context>
 <context>
     <name>jl::ui::ListTableView</name>

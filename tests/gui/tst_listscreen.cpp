@@ -52,6 +52,7 @@ private Q_SLOTS:
     void doubleClickAndEnterActivateARow();
     void pendingMarkerDelegate();
     void savesAsPdfThroughTheSeam();
+    void aLongListAsksBeforePrinting();
 
 private:
     void fill(int rows);
@@ -385,6 +386,24 @@ void TestListScreen::savesAsPdfThroughTheSeam()
     m_dialogs->answerFile(m_dir->filePath(QStringLiteral("missing/folder/list.pdf")));
     m_list->saveAsPdf();
     QCOMPARE(m_dialogs->count(ScriptedDialogs::Kind::Critical), 1);
+}
+
+void TestListScreen::aLongListAsksBeforePrinting()
+{
+    fill(2001);
+    m_dialogs->answerQuestion(QMessageBox::No);
+    m_list->saveAsPdf();
+    QCOMPARE(m_dialogs->count(ScriptedDialogs::Kind::Question), 1);
+    QVERIFY(m_dialogs->lastRequest().text.contains(QStringLiteral("2001")));
+    QCOMPARE(m_dialogs->count(ScriptedDialogs::Kind::SaveFile), 0); // declined: nothing more
+
+    // Short lists are not asked about.
+    m_dialogs->clear();
+    m_source->removeRows(0, m_source->rowCount());
+    fill(20);
+    m_list->saveAsPdf();
+    QCOMPARE(m_dialogs->count(ScriptedDialogs::Kind::Question), 0);
+    QCOMPARE(m_dialogs->count(ScriptedDialogs::Kind::SaveFile), 1);
 }
 
 QTEST_MAIN(TestListScreen)

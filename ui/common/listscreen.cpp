@@ -1,5 +1,7 @@
 #include "ui/common/listscreen.h"
 
+#include "models/rules/warninglevel.h"
+
 #include "ui/common/dialogs.h"
 #include "ui/common/filterbar.h"
 #include "ui/common/listfooter.h"
@@ -140,9 +142,24 @@ void ListScreen::updateEmptyText()
     m_table->setEmptyText(m_filters->isFiltering() ? m_noMatches : m_noRecords);
 }
 
+bool ListScreen::confirmLargeOutput()
+{
+    // The layout is built on the UI thread from every visible row: tens of thousands of rows
+    // mean a long wait and a stack of paper, so the operator chooses knowingly.
+    constexpr int LargeList = 2000;
+    const int rows = rowCount();
+    if (rows <= LargeList)
+        return true;
+    return m_dialogs.confirm(
+        this, tr("A long list"),
+        tr("The list shows %1 rows; printing them takes a while and many pages. Narrow the "
+           "list with the filter first, or continue anyway?")
+            .arg(rows));
+}
+
 void ListScreen::print()
 {
-    if (!m_model)
+    if (!m_model || !confirmLargeOutput())
         return;
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageOrientation(QPageLayout::Landscape);
@@ -158,11 +175,11 @@ void ListScreen::print()
 
 void ListScreen::saveAsPdf()
 {
-    if (!m_model)
+    if (!m_model || !confirmLargeOutput())
         return;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested = QDir(folder).filePath(
-        tr("%1 %2.pdf").arg(m_title, QDate::currentDate().toString(Qt::ISODate)));
+        tr("%1 %2.pdf").arg(m_title, models::shanghaiToday().toString(Qt::ISODate)));
     const QString path =
         m_dialogs.saveFileName(this, tr("Save as PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())

@@ -68,6 +68,7 @@ Q_SIGNALS:
     void selectionChanged();
 
 private:
+    bool confirmLargeOutput();
     void updateCounts();
     void updateEmptyText();
     QString filterSummary() const;
