@@ -292,8 +292,8 @@ Status Database::transaction(const std::function<Status()> &work)
     return s;
 }
 
-Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
-                                 const QVariantList &binds)
+Result<QSqlQuery> Database::run(const QString &failpoint, const QString &sql,
+                                const std::function<void(QSqlQuery &)> &bind)
 {
     if (failpoints::hit(failpoint))
         return sqlError(failedMessage(), QStringLiteral("failpoint %1").arg(failpoint));
@@ -301,8 +301,7 @@ Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return sqlError(failedMessage(), q.lastError().text() + QLatin1String(": ") + sql);
-    for (const QVariant &b : binds)
-        q.addBindValue(bindable(b));
+    bind(q);
     if (!q.exec()) {
         qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql;
         return sqlError(failedMessage(), q.lastError().text());
@@ -311,22 +310,23 @@ Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
 }
 
 Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
+                                 const QVariantList &binds)
+{
+    return run(failpoint, sql, [&binds](QSqlQuery &q) {
+        for (const QVariant &b : binds)
+            q.addBindValue(bindable(b));
+    });
+}
+
+Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
                                  const QVariantMap &namedBinds)
 {
-    if (failpoints::hit(failpoint))
-        return sqlError(failedMessage(), QStringLiteral("failpoint %1").arg(failpoint));
-    QSqlQuery q(connection());
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return sqlError(failedMessage(), q.lastError().text() + QLatin1String(": ") + sql);
-    for (auto it = namedBinds.cbegin(); it != namedBinds.cend(); ++it)
-        q.bindValue(it.key().startsWith(QLatin1Char(':')) ? it.key() : QLatin1Char(':') + it.key(),
-                    bindable(it.value()));
-    if (!q.exec()) {
-        qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql;
-        return sqlError(failedMessage(), q.lastError().text());
-    }
-    return q;
+    return run(failpoint, sql, [&namedBinds](QSqlQuery &q) {
+        for (auto it = namedBinds.cbegin(); it != namedBinds.cend(); ++it)
+            q.bindValue(it.key().startsWith(QLatin1Char(':')) ? it.key()
+                                                              : QLatin1Char(':') + it.key(),
+                        bindable(it.value()));
+    });
 }
 
 QString Database::meta(const QString &key, const QString &fallback)

@@ -61,6 +61,8 @@ public:
 private:
     explicit Database(QString path, QString connectionName);
     Status configure();
+    Result<QSqlQuery> run(const QString &failpoint, const QString &sql,
+                          const std::function<void(QSqlQuery &)> &bind);
     static Result<QString> moveAside(const QString &path);
     Status migrate(OpenReport *report);
 
