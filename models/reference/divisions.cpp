@@ -1,6 +1,7 @@
 #include "models/reference/divisions.h"
 
 #include "models/common/logging.h"
+#include "models/reference/bundledjson.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -17,30 +18,16 @@ Error Divisions::invalid(const QString &detail)
 
 Divisions Divisions::bundled()
 {
-    QFile file(QStringLiteral(":/reference/divisions.json"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        qCCritical(lcModels) << "bundled divisions missing:" << file.errorString();
-        return {};
-    }
-    auto divisions = fromJson(file.readAll());
-    if (!divisions) {
-        qCCritical(lcModels) << "bundled divisions unreadable:" << divisions.error().detail;
-        return {};
-    }
-    return std::move(divisions).value();
+    return loadBundled<Divisions>(QStringLiteral(":/reference/divisions.json"));
 }
 
 Result<Divisions> Divisions::fromJson(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return invalid(QStringLiteral("JSON error at offset %1: %2")
-                           .arg(parseError.offset)
-                           .arg(parseError.errorString()));
-    const QJsonObject root = doc.object();
-    if (!doc.isObject() || !root.value(QLatin1String("divisions")).isObject())
-        return invalid(QStringLiteral("expected an object with a \"divisions\" object"));
+    const auto parsed = referenceRoot(json, QStringLiteral("divisions"));
+    if (!parsed || !parsed->value(QLatin1String("divisions")).isObject())
+        return invalid(parsed ? QStringLiteral("expected a \"divisions\" object")
+                              : parsed.error().detail);
+    const QJsonObject root = parsed.value();
 
     Divisions result;
     result.m_source = root.value(QLatin1String("source")).toString();

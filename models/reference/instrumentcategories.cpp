@@ -1,5 +1,7 @@
 #include "models/reference/instrumentcategories.h"
 
+#include "models/reference/bundledjson.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,21 +11,16 @@ namespace jl::models {
 
 InstrumentCategories InstrumentCategories::bundled()
 {
-    QFile file(QStringLiteral(":/reference/categories.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    auto parsed = fromJson(file.readAll());
-    return parsed ? parsed.value() : InstrumentCategories{};
+    return loadBundled<InstrumentCategories>(QStringLiteral(":/reference/categories.json"));
 }
 
 Result<InstrumentCategories> InstrumentCategories::fromJson(const QByteArray &json)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    const QJsonValue list = doc.object().value(QStringLiteral("categories"));
-    if (error.error != QJsonParseError::NoError || !list.isArray())
+    const auto root = referenceRoot(json, QStringLiteral("categories"));
+    const QJsonValue list = root ? root->value(QStringLiteral("categories")) : QJsonValue();
+    if (!list.isArray())
         return Error{tr("The instrument category list is damaged; the previous one is kept."),
-                     error.errorString()};
+                     root ? QStringLiteral("\"categories\" is not a list") : root.error().detail};
     InstrumentCategories result;
     for (const QJsonValue &v : list.toArray()) {
         const QJsonObject o = v.toObject();

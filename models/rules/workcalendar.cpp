@@ -1,6 +1,7 @@
 #include "models/rules/workcalendar.h"
 
 #include "models/common/logging.h"
+#include "models/reference/bundledjson.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -34,30 +35,16 @@ Error WorkCalendar::invalid(const QString &detail)
 
 WorkCalendar WorkCalendar::bundled()
 {
-    QFile file(QStringLiteral(":/reference/calendar.json"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        qCCritical(lcModels) << "bundled calendar missing:" << file.errorString();
-        return {};
-    }
-    auto calendar = fromJson(file.readAll());
-    if (!calendar) {
-        qCCritical(lcModels) << "bundled calendar unreadable:" << calendar.error().detail;
-        return {};
-    }
-    return std::move(calendar).value();
+    return loadBundled<WorkCalendar>(QStringLiteral(":/reference/calendar.json"));
 }
 
 Result<WorkCalendar> WorkCalendar::fromJson(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return invalid(QStringLiteral("JSON error at offset %1: %2")
-                           .arg(parseError.offset)
-                           .arg(parseError.errorString()));
-    const QJsonObject root = doc.object();
-    if (!doc.isObject() || !root.value(QLatin1String("years")).isObject())
-        return invalid(QStringLiteral("expected an object with a \"years\" object"));
+    const auto parsed = referenceRoot(json, QStringLiteral("years"));
+    if (!parsed || !parsed->value(QLatin1String("years")).isObject())
+        return invalid(parsed ? QStringLiteral("expected a \"years\" object")
+                              : parsed.error().detail);
+    const QJsonObject root = parsed.value();
     const QJsonValue source = root.value(QLatin1String("source"));
     if (!source.isUndefined() && !source.isString())
         return invalid(QStringLiteral("\"source\" is not a string"));
