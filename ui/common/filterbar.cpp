@@ -266,6 +266,15 @@ void FilterBar::apply()
     Q_EMIT filterChanged();
 }
 
+void FilterBar::applyArguments(const QVariantMap &arguments)
+{
+    if (arguments.value(QStringLiteral("reset")).toBool())
+        clear();
+    for (auto it = arguments.cbegin(); it != arguments.cend(); ++it)
+        setValue(it.key(), it.value());
+    apply();
+}
+
 void FilterBar::clear()
 {
     for (const Entry &entry : std::as_const(m_entries))

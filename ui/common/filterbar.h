@@ -67,6 +67,9 @@ public:
 
     // Empties every field without applying (arguments set some afterwards, then apply()).
     void clear();
+    // A screen opened with arguments (Screen::applyArguments): "reset" clears first, every
+    // other key sets the filter of that key; then the filter runs.
+    void applyArguments(const QVariantMap &arguments);
 
 public Q_SLOTS:
     void apply();

@@ -66,12 +66,7 @@ HistoryInstrumentsScreen::HistoryInstrumentsScreen(ScreenContext &context, QWidg
 
 void HistoryInstrumentsScreen::applyArguments(const QVariantMap &arguments)
 {
-    FilterBar *bar = m_list->filterBar();
-    if (arguments.value(QStringLiteral("reset")).toBool())
-        bar->clear();
-    for (auto it = arguments.cbegin(); it != arguments.cend(); ++it)
-        bar->setValue(it.key(), it.value());
-    bar->apply();
+    m_list->filterBar()->applyArguments(arguments);
 }
 
 void HistoryInstrumentsScreen::applyFilter()
