@@ -4,35 +4,28 @@
 #include "server/storage/sqlconnection.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace jl::server {
 
 namespace {
 
+// "content-type\netag\nbody": the body is stored as it is, not escaped into JSON again (a
+// batch stores hundreds of answers per request).
 QString encode(const Response &r)
 {
-    QJsonArray headers;
-    for (const auto &h : r.headers) {
-        if (h.first == "ETag" || h.first == "Location")
-            headers.append(QJsonArray{QString::fromLatin1(h.first), QString::fromLatin1(h.second)});
-    }
-    const QJsonObject o{{QStringLiteral("contentType"), QString::fromLatin1(r.contentType)},
-                        {QStringLiteral("headers"), headers},
-                        {QStringLiteral("body"), QString::fromUtf8(r.body)}};
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return QString::fromLatin1(r.contentType) + QLatin1Char('\n') +
+           QString::fromLatin1(r.header("ETag")) + QLatin1Char('\n') + QString::fromUtf8(r.body);
 }
 
 Response decode(int status, const QString &text)
 {
-    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    const qsizetype first = text.indexOf(QLatin1Char('\n'));
+    const qsizetype second = text.indexOf(QLatin1Char('\n'), first + 1);
     Response r =
-        Response::bytes(status, o.value(QStringLiteral("contentType")).toString().toLatin1(),
-                        o.value(QStringLiteral("body")).toString().toUtf8());
-    const QJsonArray headers = o.value(QStringLiteral("headers")).toArray();
-    for (const QJsonValue &h : headers)
-        r.withHeader(h[0].toString().toLatin1(), h[1].toString().toLatin1());
+        Response::bytes(status, text.left(first).toLatin1(), text.mid(second + 1).toUtf8());
+    const QByteArray etag = text.mid(first + 1, second - first - 1).toLatin1();
+    if (!etag.isEmpty())
+        r.withHeader("ETag", etag);
     return r;
 }
 

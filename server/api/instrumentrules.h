@@ -23,8 +23,6 @@ public:
     Done checkDelete(RecordStore &store, const StoredRecord &current) const override;
     Outcome<StoredRecord> beforeWrite(RecordStore &store, StoredRecord record,
                                       const std::optional<StoredRecord> &before) const override;
-    Outcome<StoredRecord> afterWrite(RecordStore &store, const StoredRecord &written,
-                                     const std::optional<StoredRecord> &before) const override;
     Outcome<StoredRecord> command(RecordStore &store, const StoredRecord &current,
                                   const QString &command, const QJsonObject &body) const override;
 

@@ -80,9 +80,9 @@ Response RecordEndpoints::list(const Request &request, const Principal &who,
                                  lang);
     const QString after = request.queryValue(QStringLiteral("after"));
     QString sql = QStringLiteral("SELECT ") + QLatin1String(RecordColumns) +
-                  QStringLiteral(" FROM records WHERE enterprise_id = ? AND collection = ? AND "
-                                 "deleted = 0 AND id > ?");
-    QVariantList binds{who.enterpriseId, collection, after};
+                  QStringLiteral(" FROM records WHERE enterprise_id = ? AND collection = ") +
+                  collectionLiteral(collection) + QStringLiteral(" AND deleted = 0 AND id > ?");
+    QVariantList binds{who.enterpriseId, after};
     // The unmatched verification records (未匹配检定记录) are a list of their own.
     if (collection == QLatin1String("verificationRecords") &&
         request.queryValue(QStringLiteral("unmatched")) == QLatin1String("true"))
@@ -117,8 +117,9 @@ Response RecordEndpoints::getOne(const Request &request, const Principal &who,
         return Response::problem(db.error(), lang);
     auto rows = (*db)->run(QStringLiteral("SELECT ") + QLatin1String(RecordColumns) +
                                QStringLiteral(" FROM records WHERE enterprise_id = ? AND "
-                                              "collection = ? AND id = ?"),
-                           {who.enterpriseId, collection, id});
+                                              "collection = ") +
+                               collectionLiteral(collection) + QStringLiteral(" AND id = ?"),
+                           {who.enterpriseId, id});
     if (!rows)
         return Response::problem(rows.error(), lang);
     if (rows->isEmpty())

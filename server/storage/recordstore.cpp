@@ -20,6 +20,17 @@ QString columns()
 
 } // namespace
 
+QString collectionLiteral(const QString &collection)
+{
+    for (const QChar c : collection) {
+        if (!c.isLetter() || c.unicode() > 0x7f) {
+            Q_ASSERT(false);
+            return QStringLiteral("''");
+        }
+    }
+    return QLatin1Char('\'') + collection + QLatin1Char('\'');
+}
+
 StoredRecord recordFromRow(const QVariantList &row)
 {
     StoredRecord r;
@@ -75,8 +86,9 @@ Outcome<std::optional<StoredRecord>> RecordStore::get(const QString &collection,
 {
     auto rows = m_db.run(QStringLiteral("SELECT ") + columns() +
                              QStringLiteral(" FROM records WHERE enterprise_id = ? AND "
-                                            "collection = ? AND id = ?"),
-                         {m_enterpriseId, collection, id});
+                                            "collection = ") +
+                             collectionLiteral(collection) + QStringLiteral(" AND id = ?"),
+                         {m_enterpriseId, id});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -124,9 +136,12 @@ Outcome<QList<StoredRecord>> RecordStore::findByMatchKey(const QString &collecti
 {
     auto rows = m_db.run(QStringLiteral("SELECT ") + columns() +
                              QStringLiteral(" FROM records WHERE enterprise_id = ? AND "
-                                            "collection = ? AND match_key = ? AND flag = ? AND "
-                                            "deleted = 0 ORDER BY id"),
-                         {m_enterpriseId, collection, key, flag});
+                                            "collection = ") +
+                             collectionLiteral(collection) +
+                             QStringLiteral(" AND match_key = ? AND flag = %1 AND deleted = 0 "
+                                            "ORDER BY id")
+                                 .arg(flag != 0 ? 1 : 0),
+                         {m_enterpriseId, key});
     if (!rows)
         return rows.error();
     QList<StoredRecord> out;

@@ -51,6 +51,10 @@ private:
 };
 
 StoredRecord recordFromRow(const QVariantList &row); // the columns of RecordColumns
+// A collection name as an SQL literal ('instruments'). Written into the statement rather than
+// bound: with a bound value SQLite cannot tell whether the partial index on active serials
+// applies and prepares the statement again on every run. Names come from the registry.
+QString collectionLiteral(const QString &collection);
 extern const char *const RecordColumns;
 
 template <typename T, typename Work>

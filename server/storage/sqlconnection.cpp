@@ -173,17 +173,35 @@ void SqlConnection::rollback()
 
 Done SqlConnection::savepoint(const QString &name)
 {
-    return execRaw(QStringLiteral("SAVEPOINT ") + name);
+    // Prepared once on SQLite, as a batch runs these for each entry; PostgreSQL cannot
+    // PREPARE a SAVEPOINT.
+    if (isPostgres())
+        return execRaw(QStringLiteral("SAVEPOINT ") + name);
+    if (auto r = run(QStringLiteral("SAVEPOINT ") + name); !r)
+        return r.error();
+    return {};
 }
 
 Done SqlConnection::releaseSavepoint(const QString &name)
 {
-    return execRaw(QStringLiteral("RELEASE SAVEPOINT ") + name);
+    // Prepared once on SQLite, as a batch runs these for each entry; PostgreSQL cannot
+    // PREPARE a SAVEPOINT.
+    if (isPostgres())
+        return execRaw(QStringLiteral("RELEASE SAVEPOINT ") + name);
+    if (auto r = run(QStringLiteral("RELEASE SAVEPOINT ") + name); !r)
+        return r.error();
+    return {};
 }
 
 Done SqlConnection::rollbackToSavepoint(const QString &name)
 {
-    return execRaw(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
+    // Prepared once on SQLite, as a batch runs these for each entry; PostgreSQL cannot
+    // PREPARE a SAVEPOINT.
+    if (isPostgres())
+        return execRaw(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
+    if (auto r = run(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name); !r)
+        return r.error();
+    return {};
 }
 
 void SqlConnection::backoff(int attempt)
