@@ -118,6 +118,7 @@ struct Latency {
     QString p50;
     QString p99;
     QString rps;
+    QString errors; // wrk's socket errors and non-2xx answers, when there were any
 };
 
 Latency parseWrk(const QByteArray &text)
@@ -127,7 +128,14 @@ Latency parseWrk(const QByteArray &text)
             QRegularExpression(QString::fromLatin1(pattern)).match(QString::fromUtf8(text));
         return m.hasMatch() ? m.captured(1) : QStringLiteral("?");
     };
-    return {grab("\\s50%\\s+(\\S+)"), grab("\\s99%\\s+(\\S+)"), grab("Requests/sec:\\s+(\\S+)")};
+    QString errors;
+    for (const QString &line : QString::fromUtf8(text).split(QLatin1Char('\n'))) {
+        if (line.contains(QLatin1String("Socket errors")) ||
+            line.contains(QLatin1String("Non-2xx")))
+            errors += QStringLiteral("; ") + line.trimmed();
+    }
+    return {grab("\\s50%\\s+(\\S+)"), grab("\\s99%\\s+(\\S+)"), grab("Requests/sec:\\s+(\\S+)"),
+            errors};
 }
 
 } // namespace
@@ -273,7 +281,7 @@ int main(int argc, char *argv[])
         << QString::number(stored / pushSeconds, 'f', 0) << " upserts/s (" << stored
         << " stored in " << QString::number(pushSeconds, 'f', 1) << " s) | ≥ 5,000 |\n";
     out << "| GET one instrument, 1 connection | p50 " << one.p50 << ", p99 " << one.p99 << " ("
-        << one.rps << " req/s) | – |\n";
+        << one.rps << " req/s" << one.errors << ") | – |\n";
     out << "| GET one instrument, 64 connections | p50 " << many.p50 << ", p99 " << many.p99 << " ("
         << many.rps << " req/s) | p99 ≤ 50 ms |\n";
     out.flush();
