@@ -37,7 +37,6 @@ private Q_SLOTS:
     void expiredAccessToken();
     void badTokens_data() { backends(); }
     void badTokens();
-    void adminCommandLine();
     void rateLimitPerToken();
 
 private:
@@ -372,27 +371,6 @@ void TestServerAuth::badTokens()
     r = http.get(QStringLiteral("/api/v1/enterprise"));
     QCOMPARE(r.status, 403);
     QCOMPARE(r.code(), QStringLiteral("enterprise-only"));
-}
-
-void TestServerAuth::adminCommandLine()
-{
-    const QString url = m_sqlite.db->url();
-    CommandResult r = runAdmin(url, {QStringLiteral("create-enterprise"), QStringLiteral("--uscc"),
-                                     QStringLiteral("913301000000000001"), QStringLiteral("--name"),
-                                     QStringLiteral("x")});
-    QCOMPARE(r.exitCode, 1); // the check character is wrong
-    QVERIFY(r.err.contains(QLatin1String("not a valid unified social credit code")));
-    r = runAdmin(url, {QStringLiteral("create-enterprise"), QStringLiteral("--uscc"),
-                       m_sqlite.account.uscc, QStringLiteral("--name"), QStringLiteral("x")});
-    QCOMPARE(r.exitCode, 1);
-    r = runAdmin(
-        url, {QStringLiteral("create-account"), QStringLiteral("--uscc"), m_sqlite.account.uscc});
-    QCOMPARE(r.exitCode, 1); // one account per enterprise: reset it instead
-    r = runAdmin(url, {QStringLiteral("no-such-command")});
-    QCOMPARE(r.exitCode, 2);
-    r = runAdmin(url, {QStringLiteral("help")});
-    QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.out.contains(QLatin1String("create-account")));
 }
 
 void TestServerAuth::rateLimitPerToken()

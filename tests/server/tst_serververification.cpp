@@ -1,7 +1,8 @@
 // Verification records (domain.md §3) over real HTTP and the admin command line: matched by
 // serial number on arrival and again when an instrument's serial is created or changed, the
 // matched instrument updated unless it holds a newer verification, the unmatched list, a
-// record uploaded again replacing the first, and the admin endpoints behind their credential.
+// record uploaded again replacing the first, the admin endpoints behind their credential and
+// the admin command line.
 #include "server/serverharness.h"
 
 #include <QTemporaryFile>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void uploadRefusesBadInput();
     void adminEndpoints_data() { JL_BACKEND_ROWS(); }
     void adminEndpoints();
+    void adminCommandLine();
 
 private:
     Backend m_sqlite;
@@ -282,6 +284,27 @@ void TestServerVerification::adminEndpoints()
     }
     Http anonymous(b.server->base());
     QCOMPARE(anonymous.post(QStringLiteral("/api/v1/admin/epoch"), QJsonObject()).status, 401);
+}
+
+void TestServerVerification::adminCommandLine()
+{
+    const QString url = m_sqlite.db->url();
+    CommandResult r = runAdmin(url, {QStringLiteral("create-enterprise"), QStringLiteral("--uscc"),
+                                     QStringLiteral("913301000000000001"), QStringLiteral("--name"),
+                                     QStringLiteral("x")});
+    QCOMPARE(r.exitCode, 1); // the check character is wrong
+    QVERIFY(r.err.contains(QLatin1String("not a valid unified social credit code")));
+    r = runAdmin(url, {QStringLiteral("create-enterprise"), QStringLiteral("--uscc"),
+                       m_sqlite.account.uscc, QStringLiteral("--name"), QStringLiteral("x")});
+    QCOMPARE(r.exitCode, 1);
+    r = runAdmin(
+        url, {QStringLiteral("create-account"), QStringLiteral("--uscc"), m_sqlite.account.uscc});
+    QCOMPARE(r.exitCode, 1); // one account per enterprise: reset it instead
+    r = runAdmin(url, {QStringLiteral("no-such-command")});
+    QCOMPARE(r.exitCode, 2);
+    r = runAdmin(url, {QStringLiteral("help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QLatin1String("create-account")));
 }
 
 QTEST_GUILESS_MAIN(TestServerVerification)
