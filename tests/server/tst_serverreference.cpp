@@ -36,6 +36,8 @@ private Q_SLOTS:
     void calendar();
     void thresholdsAndSettings_data() { JL_BACKEND_ROWS(); }
     void thresholdsAndSettings();
+    void adminEndpoints_data() { JL_BACKEND_ROWS(); }
+    void adminEndpoints();
 
 private:
     Backend m_sqlite;
@@ -201,6 +203,48 @@ void TestServerReference::thresholdsAndSettings()
     p = admin.send("PATCH", QStringLiteral("/api/v1/admin/reference/settings"), R"({"colour": 1})",
                    {{"Content-Type", "application/json"}});
     QCOMPARE(p.status, 422);
+}
+
+void TestServerReference::adminEndpoints()
+{
+    JL_FETCH_BACKEND(b, m_sqlite, m_pg);
+    Http admin(b.server->base());
+    admin.setToken(adminToken(b.db->url()));
+    auto send = [&admin](const QByteArray &method, const QString &path, const QJsonObject &body) {
+        return admin.send(method, path, QJsonDocument(body).toJson(),
+                          {{"Content-Type", "application/json"}});
+    };
+    Reply r = send("PUT", QStringLiteral("/api/v1/admin/reference/thresholds"),
+                   {{QStringLiteral("noticeDays"), 50}, {QStringLiteral("warningDays"), 25}});
+    QCOMPARE(r.status, 200);
+    Http http(b.server->base());
+    QCOMPARE(http.get(QStringLiteral("/api/v1/reference/thresholds"))
+                 .json()
+                 .value(u"warningDays")
+                 .toInt(),
+             25);
+    r = send("POST", QStringLiteral("/api/v1/admin/reference/calendar"),
+             {{QStringLiteral("years"),
+               QJsonObject{{QStringLiteral("2033"),
+                            QJsonObject{{QStringLiteral("holidays"),
+                                         QJsonArray{QStringLiteral("2033-01-01")}},
+                                        {QStringLiteral("workdays"), QJsonArray()}}}}}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(u"published").toArray().at(0).toInt(), 2033);
+    QVERIFY(http.get(QStringLiteral("/api/v1/reference/calendar"))
+                .json()
+                .value(u"years")
+                .toObject()
+                .contains(u"2033"));
+    // A new epoch (after a restore): announced by the version route and every response.
+    const QString before =
+        http.get(QStringLiteral("/api/v1/version")).json().value(u"epoch").toString();
+    r = send("POST", QStringLiteral("/api/v1/admin/epoch"), {});
+    QCOMPARE(r.status, 200);
+    const QString epoch = r.json().value(u"epoch").toString();
+    QVERIFY(!epoch.isEmpty() && epoch != before);
+    QTest::qWait(1100); // instances re-read it within a second
+    QCOMPARE(http.get(QStringLiteral("/api/v1/version")).json().value(u"epoch").toString(), epoch);
 }
 
 QTEST_GUILESS_MAIN(TestServerReference)
