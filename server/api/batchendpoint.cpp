@@ -103,14 +103,18 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
 
     // 1. Every key claimed and committed before any work (sync.md §11c).
     auto claimed = c.transaction<bool>([&]() -> Outcome<bool> {
+        QList<Idempotency::KeyRequest> keys;
+        for (const Entry &e : entries) {
+            if (!e.invalid)
+                keys.append({e.key, e.op.requestHash()});
+        }
+        auto claims = Idempotency::claimAll(c, enterprise, keys, settings);
+        if (!claims)
+            return claims.error();
+        qsizetype next = 0;
         for (Entry &e : entries) {
-            if (e.invalid)
-                continue;
-            auto claim =
-                Idempotency::claimWithin(c, enterprise, e.key, e.op.requestHash(), settings);
-            if (!claim)
-                return claim.error();
-            e.claim = claim.value();
+            if (!e.invalid)
+                e.claim = claims->at(next++);
         }
         return true;
     });
@@ -120,6 +124,7 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
     // 2. The work, in order, one savepoint per entry; answers stored with the changes.
     auto work = [&](RecordStore &store) -> Outcome<QList<EntryResult>> {
         QList<EntryResult> out;
+        QList<QPair<QString, Response>> answers; // stored with their keys at the end
         bool stopped = false;
         const QString sp = QStringLiteral("entry");
         for (const Entry &e : entries) {
@@ -158,12 +163,16 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
                 answer = Response::problem(written.error(), lang);
                 stopped = !WriteService::isRejection(written.error());
             }
-            const Done d = stopped ? Idempotency::release(c, enterprise, e.key)
-                                   : Idempotency::complete(c, enterprise, e.key, answer);
-            if (!d)
-                return d.error();
+            if (stopped) {
+                if (Done d = Idempotency::release(c, enterprise, e.key); !d)
+                    return d.error();
+            } else {
+                answers.append({e.key, answer});
+            }
             out.append(result(e.key, answer));
         }
+        if (Done d = Idempotency::completeAll(c, enterprise, answers); !d)
+            return d.error();
         return out;
     };
     auto done = RecordStore::transact<QList<EntryResult>>(c, enterprise, settings, work);

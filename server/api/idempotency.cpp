@@ -4,6 +4,9 @@
 #include "server/storage/sqlconnection.h"
 
 #include <QDateTime>
+#include <QSet>
+
+#include <algorithm>
 
 namespace jl::server {
 
@@ -96,6 +99,79 @@ Outcome<Idempotency::Claim> Idempotency::claimWithin(SqlConnection &db, const QS
             return Claim{State::InFlight, {}};
         return Claim{State::Replay, decode(row.value(2).toInt(), row.value(3).toString())};
     }
+}
+
+Outcome<QList<Idempotency::Claim>> Idempotency::claimAll(SqlConnection &db,
+                                                         const QString &enterpriseId,
+                                                         const QList<KeyRequest> &keys,
+                                                         const Settings &settings)
+{
+    constexpr qsizetype Chunk = 100;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 expires = now + qint64(settings.idempotencyDays) * 24 * 3600 * 1000;
+    QSet<QString> inserted;
+    for (qsizetype at = 0; at < keys.size(); at += Chunk) {
+        const qsizetype n = std::min(Chunk, keys.size() - at);
+        QStringList rows;
+        QVariantList binds;
+        for (qsizetype i = at; i < at + n; ++i) {
+            rows.append(QStringLiteral("(?, ?, ?, 'inflight', ?, ?)"));
+            binds << enterpriseId << keys.at(i).key << keys.at(i).requestHash << now << expires;
+        }
+        auto r = db.run(QStringLiteral("INSERT INTO idempotency_keys (enterprise_id, key, "
+                                       "request_hash, state, claimed_at, expires_at) VALUES ") +
+                            rows.join(QLatin1String(", ")) +
+                            QStringLiteral(" ON CONFLICT (enterprise_id, key) DO NOTHING "
+                                           "RETURNING key"),
+                        binds);
+        if (!r)
+            return r.error();
+        for (const QVariantList &row : r->rows)
+            inserted.insert(row.value(0).toString());
+    }
+    // Keys that were there already (or twice in this batch) go the long way.
+    QList<Claim> claims;
+    claims.reserve(keys.size());
+    for (const KeyRequest &k : keys) {
+        if (inserted.remove(k.key)) {
+            claims.append(Claim{});
+            continue;
+        }
+        auto c = claimWithin(db, enterpriseId, k.key, k.requestHash, settings);
+        if (!c)
+            return c.error();
+        claims.append(c.value());
+    }
+    return claims;
+}
+
+Done Idempotency::completeAll(SqlConnection &db, const QString &enterpriseId,
+                              const QList<QPair<QString, Response>> &answers)
+{
+    constexpr qsizetype Chunk = 100;
+    for (qsizetype at = 0; at < answers.size(); at += Chunk) {
+        const qsizetype n = std::min(Chunk, answers.size() - at);
+        QStringList rows;
+        QVariantList binds;
+        for (qsizetype i = at; i < at + n; ++i) {
+            // The casts give PostgreSQL the types when it prepares the statement.
+            rows.append(i == at ? QStringLiteral("SELECT ? AS k, CAST(? AS INTEGER) AS st, "
+                                                 "CAST(? AS TEXT) AS resp")
+                                : QStringLiteral("SELECT ?, CAST(? AS INTEGER), CAST(? AS TEXT)"));
+            binds << answers.at(i).first << answers.at(i).second.status
+                  << encode(answers.at(i).second);
+        }
+        binds << enterpriseId;
+        auto r = db.run(QStringLiteral("UPDATE idempotency_keys SET state = 'done', status = v.st, "
+                                       "response = v.resp FROM (") +
+                            rows.join(QLatin1String(" UNION ALL ")) +
+                            QStringLiteral(") AS v WHERE idempotency_keys.enterprise_id = ? AND "
+                                           "idempotency_keys.key = v.k"),
+                        binds);
+        if (!r)
+            return r.error();
+    }
+    return {};
 }
 
 Done Idempotency::complete(SqlConnection &db, const QString &enterpriseId, const QString &key,

@@ -24,6 +24,17 @@ public:
     };
 
     static bool isValidKey(const QString &key);
+    struct KeyRequest {
+        QString key;
+        QString requestHash;
+    };
+    // claimWithin() for many keys (a batch), in a transaction the caller opened: the new ones
+    // in a few multi-row statements. The claims come back in the order of `keys`.
+    static Outcome<QList<Claim>> claimAll(SqlConnection &db, const QString &enterpriseId,
+                                          const QList<KeyRequest> &keys, const Settings &settings);
+    // complete() for many answers, in a few multi-row statements.
+    static Done completeAll(SqlConnection &db, const QString &enterpriseId,
+                            const QList<QPair<QString, Response>> &answers);
     static Outcome<Claim> claim(SqlConnection &db, const QString &enterpriseId, const QString &key,
                                 const QString &requestHash, const Settings &settings);
     // The same inside a transaction the caller opened (a batch claims all its keys at once).

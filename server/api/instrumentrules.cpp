@@ -148,23 +148,6 @@ void InstrumentRules::index(StoredRecord &r) const
         r.data.value(QStringLiteral("lifecycle")).toString() == QLatin1String("history") ? 0 : 1;
 }
 
-Done InstrumentRules::checkSerialFree(RecordStore &store, const StoredRecord &record,
-                                      bool restoring)
-{
-    if (record.flag != 1 || record.deleted)
-        return {};
-    auto active = store.findByMatchKey(QStringLiteral("instruments"), record.matchKey, 1);
-    if (!active)
-        return active.error();
-    for (const StoredRecord &other : active.value()) {
-        if (other.id != record.id)
-            return ApiError::make(422, restoring ? Msg::RestoreSerialTaken : Msg::SerialTaken,
-                                  {record.data.value(QLatin1String(F::SerialNo)).toString()})
-                .with(QStringLiteral("conflictingId"), other.id);
-    }
-    return {};
-}
-
 Done InstrumentRules::checkDelete(RecordStore &, const StoredRecord &current) const
 {
     if (current.flag == 1)
@@ -175,19 +158,33 @@ Done InstrumentRules::checkDelete(RecordStore &, const StoredRecord &current) co
 Outcome<StoredRecord> InstrumentRules::beforeWrite(RecordStore &store, StoredRecord record,
                                                    const std::optional<StoredRecord> &before) const
 {
-    const bool restoring = before && !before->deleted && before->flag == 0 && record.flag == 1;
-    if (Done d = checkSerialFree(store, record, restoring); !d)
-        return d.error();
-    if (!VerificationMatcher::needsMatching(record, before))
+    if (record.flag != 1 || record.deleted)
+        return record; // in history: neither unique nor matched
+    // One look-up for both questions about the serial: is it active elsewhere, and do
+    // verification records wait for it?
+    auto found = store.findByMatchKey(
+        {QStringLiteral("instruments"), QLatin1String(VerificationMatcher::Records)},
+        record.matchKey, 1);
+    if (!found)
+        return found.error();
+    QList<StoredRecord> unmatched;
+    for (const StoredRecord &other : found.value()) {
+        if (other.collection == QLatin1String(VerificationMatcher::Records)) {
+            unmatched.append(other);
+        } else if (other.id != record.id) {
+            const bool restoring = before && !before->deleted && before->flag == 0;
+            return ApiError::make(422, restoring ? Msg::RestoreSerialTaken : Msg::SerialTaken,
+                                  {record.data.value(QLatin1String(F::SerialNo)).toString()})
+                .with(QStringLiteral("conflictingId"), other.id);
+        }
+    }
+    if (!VerificationMatcher::needsMatching(record, before) || unmatched.isEmpty())
         return record;
-    auto unmatched = VerificationMatcher::unmatchedFor(store, record);
-    if (!unmatched)
-        return unmatched.error();
-    if (!unmatched->isEmpty())
-        VerificationMatcher::applyTo(record, unmatched->constFirst());
-    // Linked here rather than after the write: the same transaction (and savepoint) either
-    // way, and one query fewer.
-    if (Done d = VerificationMatcher::link(store, unmatched.value(), record.id); !d)
+    VerificationMatcher::sortNewestFirst(unmatched);
+    VerificationMatcher::applyTo(record, unmatched.constFirst());
+    // Linked before the instrument is written: the same transaction (and savepoint) either
+    // way. Nothing after this point rejects the change.
+    if (Done d = VerificationMatcher::link(store, unmatched, record.id); !d)
         return d.error();
     return record;
 }

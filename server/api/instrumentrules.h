@@ -25,9 +25,6 @@ public:
                                       const std::optional<StoredRecord> &before) const override;
     Outcome<StoredRecord> command(RecordStore &store, const StoredRecord &current,
                                   const QString &command, const QJsonObject &body) const override;
-
-private:
-    static Done checkSerialFree(RecordStore &store, const StoredRecord &record, bool restoring);
 };
 
 } // namespace jl::server

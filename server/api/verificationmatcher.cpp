@@ -25,17 +25,11 @@ bool VerificationMatcher::needsMatching(const StoredRecord &instrument,
            before->matchKey != instrument.matchKey;
 }
 
-Outcome<QList<StoredRecord>> VerificationMatcher::unmatchedFor(RecordStore &store,
-                                                               const StoredRecord &instrument)
+void VerificationMatcher::sortNewestFirst(QList<StoredRecord> &records)
 {
-    auto found = store.findByMatchKey(QLatin1String(Records), instrument.matchKey, 1);
-    if (!found)
-        return found.error();
-    QList<StoredRecord> records = found.value();
     std::sort(records.begin(), records.end(), [](const StoredRecord &a, const StoredRecord &b) {
         return field(a, "verifiedAt") > field(b, "verifiedAt");
     });
-    return records;
 }
 
 bool VerificationMatcher::applyTo(StoredRecord &instrument, const StoredRecord &verification)
@@ -70,7 +64,7 @@ Outcome<StoredRecord> VerificationMatcher::arrive(RecordStore &store, StoredReco
     record.matchKey = models::InstrumentValidator::normalizedSerial(field(record, "serialNo"));
     record.flag = 1;
     record.data.insert(QStringLiteral("matchedInstrumentId"), QString());
-    auto instruments = store.findByMatchKey(QLatin1String(Instruments), record.matchKey, 1);
+    auto instruments = store.findByMatchKey({QLatin1String(Instruments)}, record.matchKey, 1);
     if (!instruments)
         return instruments.error();
     if (!instruments->isEmpty() && !record.matchKey.isEmpty()) {

@@ -21,9 +21,8 @@ public:
     // Does the instrument's serial differ from before (created, changed, restored to active)?
     static bool needsMatching(const StoredRecord &instrument,
                               const std::optional<StoredRecord> &before);
-    // The unmatched records with the instrument's serial, newest verification first.
-    static Outcome<QList<StoredRecord>> unmatchedFor(RecordStore &store,
-                                                     const StoredRecord &instrument);
+    // Newest verification first: the one whose results an instrument takes.
+    static void sortNewestFirst(QList<StoredRecord> &records);
     // Copies a record's results into the instrument's data when not older than what it has.
     static bool applyTo(StoredRecord &instrument, const StoredRecord &verification);
     // Links the records to the instrument and stores them.

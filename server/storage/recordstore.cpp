@@ -131,14 +131,17 @@ Outcome<StoredRecord> RecordStore::write(StoredRecord record)
     return record;
 }
 
-Outcome<QList<StoredRecord>> RecordStore::findByMatchKey(const QString &collection,
+Outcome<QList<StoredRecord>> RecordStore::findByMatchKey(const QStringList &collections,
                                                          const QString &key, int flag)
 {
+    QStringList literals;
+    for (const QString &c : collections)
+        literals.append(collectionLiteral(c));
     auto rows = m_db.run(QStringLiteral("SELECT ") + columns() +
                              QStringLiteral(" FROM records WHERE enterprise_id = ? AND "
-                                            "collection = ") +
-                             collectionLiteral(collection) +
-                             QStringLiteral(" AND match_key = ? AND flag = %1 AND deleted = 0 "
+                                            "collection IN (") +
+                             literals.join(QLatin1String(", ")) +
+                             QStringLiteral(") AND match_key = ? AND flag = %1 AND deleted = 0 "
                                             "ORDER BY id")
                                  .arg(flag != 0 ? 1 : 0),
                          {m_enterpriseId, key});

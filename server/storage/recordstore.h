@@ -35,7 +35,8 @@ public:
     // Stores the record with rev + 1, the next change number and now as updatedAt, and
     // returns what was stored.
     Outcome<StoredRecord> write(StoredRecord record);
-    Outcome<QList<StoredRecord>> findByMatchKey(const QString &collection, const QString &key,
+    // Live records of the collections with this match key and flag.
+    Outcome<QList<StoredRecord>> findByMatchKey(const QStringList &collections, const QString &key,
                                                 int flag);
 
 private:
