@@ -121,21 +121,36 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
     if (!claimed)
         return Response::problem(claimed.error(), lang);
 
-    // 2. The work, in order, one savepoint per entry; answers stored with the changes.
+    // 2. The work, in order, in one transaction, with the answers stored beside the changes.
+    // Every rejection is decided before an entry writes anything (checked below), so a
+    // rejected entry leaves nothing behind without a savepoint per entry (two round trips
+    // each on PostgreSQL). An entry failing otherwise aborts the transaction: the batch then
+    // runs again up to that entry and stops there.
+    qsizetype stopAt = entries.size();
+    std::optional<ApiError> stopError;
+    qsizetype failedAt = -1;
+    ApiError failure;
     auto work = [&](RecordStore &store) -> Outcome<QList<EntryResult>> {
+        failedAt = -1;
         QList<EntryResult> out;
         QList<QPair<QString, Response>> answers; // stored with their keys at the end
         bool stopped = false;
-        const QString sp = QStringLiteral("entry");
-        for (const Entry &e : entries) {
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            const Entry &e = entries.at(i);
             const bool ours = !e.invalid && e.claim.state == Idempotency::State::Claimed;
+            if (ours && (stopped || (i == stopAt && stopError))) {
+                // Given back, so that the client's retry runs it.
+                if (Done d = Idempotency::release(c, enterprise, e.key); !d)
+                    return d.error();
+            }
             if (stopped) {
-                if (ours) {
-                    if (Done d = Idempotency::release(c, enterprise, e.key); !d)
-                        return d.error();
-                }
                 out.append(
                     result(e.key, Response::problem(ApiError::make(424, Msg::BatchStopped), lang)));
+                continue;
+            }
+            if (i == stopAt && stopError) {
+                out.append(result(e.key, Response::problem(*stopError, lang)));
+                stopped = true;
                 continue;
             }
             if (e.invalid) {
@@ -147,28 +162,28 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
                 out.append(result(e.key, Idempotency::answer(e.claim, lang)));
                 continue;
             }
-            if (Done d = c.savepoint(sp); !d)
-                return d.error();
+            const int writesBefore = store.writes();
             auto written = WriteService::apply(store, e.op);
             Response answer;
             if (written) {
-                if (Done d = c.releaseSavepoint(sp); !d)
-                    return d.error();
                 answer = WriteService::answer(written.value());
             } else {
-                if (Done d = c.rollbackToSavepoint(sp); !d)
-                    return d.error();
-                if (Done d = c.releaseSavepoint(sp); !d)
-                    return d.error();
-                answer = Response::problem(written.error(), lang);
-                stopped = !WriteService::isRejection(written.error());
+                ApiError error = written.error();
+                if (WriteService::isRejection(error) && store.writes() != writesBefore) {
+                    // Rules that reject after writing would leave part of the entry behind:
+                    // treated as a server error, so the entry is rolled back with the rest.
+                    error = ApiError::internal(QStringLiteral("%1 rejected an entry after "
+                                                              "writing")
+                                                   .arg(e.op.collection));
+                }
+                if (!WriteService::isRejection(error)) {
+                    failedAt = i;
+                    failure = error;
+                    return error;
+                }
+                answer = Response::problem(error, lang);
             }
-            if (stopped) {
-                if (Done d = Idempotency::release(c, enterprise, e.key); !d)
-                    return d.error();
-            } else {
-                answers.append({e.key, answer});
-            }
+            answers.append({e.key, answer});
             out.append(result(e.key, answer));
         }
         if (Done d = Idempotency::completeAll(c, enterprise, answers); !d)
@@ -176,6 +191,11 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
         return out;
     };
     auto done = RecordStore::transact<QList<EntryResult>>(c, enterprise, settings, work);
+    while (!done && failedAt >= 0 && failedAt < stopAt) {
+        stopAt = failedAt;
+        stopError = failure;
+        done = RecordStore::transact<QList<EntryResult>>(c, enterprise, settings, work);
+    }
     if (!done) {
         // Nothing of the work stuck: give every key we claimed back for the retry.
         for (const Entry &e : entries) {

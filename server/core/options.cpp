@@ -80,7 +80,9 @@ bool Options::parse(const QStringList &arguments, Options *out, int *exitCode)
                                   QStringLiteral("n"));
     QCommandLineOption commitDelay(QStringLiteral("test-commit-delay-ms"), {}, QStringLiteral("n"));
     QCommandLineOption plainSequence(QStringLiteral("test-plain-sequence"));
-    for (QCommandLineOption *o : {&printRoutes, &iterations, &commitDelay, &plainSequence}) {
+    QCommandLineOption failSerial(QStringLiteral("test-fail-serial"), {}, QStringLiteral("serial"));
+    for (QCommandLineOption *o :
+         {&printRoutes, &iterations, &commitDelay, &plainSequence, &failSerial}) {
         o->setFlags(QCommandLineOption::HiddenFromHelp);
         p.addOption(*o);
     }
@@ -138,6 +140,7 @@ bool Options::parse(const QStringList &arguments, Options *out, int *exitCode)
     // and batches at once.
     s.rateLimitBurst = std::max(1, s.rateLimitPerSecond * 10);
     s.testPlainSequence = p.isSet(plainSequence);
+    s.testFailSerial = p.value(failSerial);
     if (out->demoScale > 0)
         out->demo = true;
     return true;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
 
 namespace jl::server {
 
@@ -30,6 +30,9 @@ struct Settings {
     // Test-only demonstration (PostgreSQL): number changes from a plain sequence instead of
     // the per-enterprise counter row, which loses changes under concurrency (sync.md §1).
     bool testPlainSequence = false;
+    // Test-only failpoint: writing an instrument with this serial number fails like a
+    // database error would (to test how a batch stops on a server error).
+    QString testFailSerial;
 };
 
 } // namespace jl::server

@@ -98,6 +98,10 @@ Outcome<std::optional<StoredRecord>> RecordStore::get(const QString &collection,
 
 Outcome<StoredRecord> RecordStore::write(StoredRecord record)
 {
+    if (!m_settings.testFailSerial.isEmpty() &&
+        record.data.value(QStringLiteral("serialNo")).toString() == m_settings.testFailSerial)
+        return ApiError::internal(QStringLiteral("test failpoint: serial ") +
+                                  m_settings.testFailSerial);
     if (m_settings.testPlainSequence) {
         auto next = m_db.run(QStringLiteral("SELECT nextval('jl_test_plain_seq')"));
         if (!next)
@@ -113,6 +117,7 @@ Outcome<StoredRecord> RecordStore::write(StoredRecord record)
     if (!m_dirty && m_settings.testCommitDelayMs > 0)
         QThread::msleep(quint64(m_settings.testCommitDelayMs));
     m_dirty = true;
+    ++m_writes;
     QJsonObject data = record.data;
     data.remove(QStringLiteral("id"));
     auto rows = m_db.run(

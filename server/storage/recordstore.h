@@ -36,6 +36,8 @@ public:
     // returns what was stored.
     Outcome<StoredRecord> write(StoredRecord record);
     // Live records of the collections with this match key and flag.
+    // How many records this transaction wrote so far.
+    int writes() const { return m_writes; }
     Outcome<QList<StoredRecord>> findByMatchKey(const QStringList &collections, const QString &key,
                                                 int flag);
 
@@ -49,6 +51,7 @@ private:
     const Settings &m_settings;
     qint64 m_seq = 0;
     bool m_dirty = false;
+    int m_writes = 0;
 };
 
 StoredRecord recordFromRow(const QVariantList &row); // the columns of RecordColumns

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void fullBatch_data() { JL_BACKEND_ROWS(); }
     void fullBatch();
     void stopsAtEntryInFlight();
+    void stopsAtServerError_data() { JL_BACKEND_ROWS(); }
+    void stopsAtServerError();
 
 private:
     Backend m_sqlite;
@@ -268,6 +270,48 @@ void TestServerBatch::stopsAtEntryInFlight()
     QCOMPARE(statuses(retry), (QList<int>{201, 201, 201}));
     QCOMPARE(http.get(QStringLiteral("/api/v1/contacts/") + after).status, 200);
     QVERIFY(slow.stop());
+}
+
+void TestServerBatch::stopsAtServerError()
+{
+    JL_FETCH_BACKEND(b, m_sqlite, m_pg);
+    // An instance on the same database on which writing serial FAIL-1 fails like a database
+    // error (a test failpoint).
+    ServerProcess failing;
+    QVERIFY(failing.start(b.db->url(),
+                          {QStringLiteral("--test-fail-serial"), QStringLiteral("FAIL-1")}));
+    Http http(failing.base());
+    http.setToken(b.token);
+    const QString before = newId();
+    const QString broken = newId();
+    const QString after = newId();
+    const QJsonArray entries = {
+        entry(newId(), QStringLiteral("instruments"), before, QStringLiteral("upsert"),
+              instrumentPayload(QStringLiteral("OK-1"))),
+        entry(newId(), QStringLiteral("contacts"), newId(), QStringLiteral("upsert"),
+              QJsonObject{{QStringLiteral("name"), QString()}}), // a rejection before it
+        entry(newId(), QStringLiteral("instruments"), broken, QStringLiteral("upsert"),
+              instrumentPayload(QStringLiteral("FAIL-1"))),
+        entry(newId(), QStringLiteral("instruments"), after, QStringLiteral("upsert"),
+              instrumentPayload(QStringLiteral("OK-2"))),
+    };
+    const Reply r = sendBatch(http, entries);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(statuses(r), (QList<int>{201, 422, 500, 424}));
+    QCOMPARE(r.json().value(u"stopped").toBool(), true);
+    // What came before the failure is stored, nothing of it or after it.
+    QCOMPARE(http.get(QStringLiteral("/api/v1/instruments/") + before).status, 200);
+    QCOMPARE(http.get(QStringLiteral("/api/v1/instruments/") + broken).status, 404);
+    QCOMPARE(http.get(QStringLiteral("/api/v1/instruments/") + after).status, 404);
+    // The retry (on an instance without the failpoint) answers the first two from the store
+    // and runs the others now.
+    Http healthy = b.http();
+    const Reply retry = sendBatch(healthy, entries);
+    QCOMPARE(statuses(retry), (QList<int>{201, 422, 201, 201}));
+    QCOMPARE(
+        healthy.get(QStringLiteral("/api/v1/instruments/") + before).json().value(u"rev").toInt(),
+        1);
+    QVERIFY(failing.stop());
 }
 
 QTEST_GUILESS_MAIN(TestServerBatch)
