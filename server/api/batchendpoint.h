@@ -7,8 +7,8 @@
 namespace jl::server {
 
 // POST /api/v1/batch (sync.md §11b): up to Settings::batchMax outbox entries, each with its
-// own Idempotency key, base revision and payload, applied in order in one transaction (each
-// inside a savepoint, so a rejected entry leaves no trace) with one result per entry.
+// own Idempotency key, base revision and payload, applied in order in one transaction with
+// one result per entry; a rejected entry leaves no trace (rejections come before writes).
 // Processing stops at the first entry that fails for a reason other than a rejection (in
 // flight elsewhere, a server error); the entries after it are answered "not processed" and
 // their keys released, so the client sends them again, in order.
