@@ -17,10 +17,13 @@ struct Registry {
     std::atomic<bool> loaded{false};
 };
 
+// At namespace scope rather than a function-local static: GCC 12 then stops reporting a
+// false -Wstringop-overflow on its atomics in optimised builds.
+Registry g_registry;
+
 Registry &registry()
 {
-    static Registry r;
-    return r;
+    return g_registry;
 }
 
 void parseLocked(Registry &r)
