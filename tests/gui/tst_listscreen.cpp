@@ -53,6 +53,7 @@ private Q_SLOTS:
     void pendingMarkerDelegate();
     void savesAsPdfThroughTheSeam();
     void aLongListAsksBeforePrinting();
+    void choicesCanBeReplaced();
 
 private:
     void fill(int rows);
@@ -404,6 +405,25 @@ void TestListScreen::aLongListAsksBeforePrinting()
     m_list->saveAsPdf();
     QCOMPARE(m_dialogs->count(ScriptedDialogs::Kind::Question), 0);
     QCOMPARE(m_dialogs->count(ScriptedDialogs::Kind::SaveFile), 1);
+}
+
+void TestListScreen::choicesCanBeReplaced()
+{
+    FilterBar *bar = m_list->filterBar();
+    bar->setValue(QStringLiteral("status"), QStringLiteral("inUse"));
+    bar->apply();
+    QSignalSpy spy(bar, &FilterBar::filterChanged);
+
+    // Still offered: kept, and the filter does not run again.
+    bar->setChoices(QStringLiteral("status"), {{QStringLiteral("In use"), QStringLiteral("inUse")},
+                                               {QStringLiteral("Spare"), QStringLiteral("spare")}});
+    QCOMPARE(bar->value(QStringLiteral("status")).toString(), QStringLiteral("inUse"));
+    QCOMPARE(spy.count(), 0);
+
+    // Gone: back to 全部, and the list follows.
+    bar->setChoices(QStringLiteral("status"), {{QStringLiteral("Spare"), QStringLiteral("spare")}});
+    QVERIFY(!bar->value(QStringLiteral("status")).isValid());
+    QCOMPARE(spy.count(), 1);
 }
 
 QTEST_MAIN(TestListScreen)

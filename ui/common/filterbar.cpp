@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTimer>
 
 #include <algorithm>
@@ -75,6 +76,25 @@ QComboBox *FilterBar::addChoice(const QString &key, const QString &label,
     });
     addEntry({key, Kind::Choice, placement, new QLabel(label, this), combo, {}, combo, {}, {}});
     return combo;
+}
+
+void FilterBar::setChoices(const QString &key, const QList<Option> &options)
+{
+    const Entry *entry = find(key);
+    if (!entry || !entry->combo)
+        return;
+    QComboBox *combo = entry->combo;
+    const QVariant chosen = combo->currentData();
+    {
+        const QSignalBlocker blocker(combo);
+        while (combo->count() > 1) // keeps 全部
+            combo->removeItem(combo->count() - 1);
+        for (const Option &option : options)
+            combo->addItem(option.text, option.value);
+        combo->setCurrentIndex(qMax(0, combo->findData(chosen)));
+    }
+    if (combo->currentData() != chosen)
+        apply();
 }
 
 void FilterBar::addDateRange(const QString &key, const QString &label, Placement placement)

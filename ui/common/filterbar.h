@@ -41,6 +41,9 @@ public:
     QLineEdit *addText(const QString &key, const QString &label,
                        Placement placement = Placement::Common);
     // A choice among `options`, preceded by 全部 (no filter, an invalid value).
+    // Replaces a choice's options (a list that changes, like the sites), keeping the chosen
+    // value when it is still offered; the filter runs again only when the choice was lost.
+    void setChoices(const QString &key, const QList<Option> &options);
     QComboBox *addChoice(const QString &key, const QString &label, const QList<Option> &options,
                          Placement placement = Placement::Common);
     // Two date pickers, from and to (either may be empty); the value is a QVariantList.

@@ -99,6 +99,7 @@ void ActiveInstrumentsScreen::applyFilter()
 
 void ActiveInstrumentsScreen::refresh()
 {
+    InstrumentFilterFields::refreshSites(*m_list->filterBar(), m_context);
     m_model->refresh();
     updateSummary();
 }

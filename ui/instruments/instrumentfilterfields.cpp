@@ -38,11 +38,8 @@ void InstrumentFilterFields::addActive(FilterBar &bar, ScreenContext &context)
     bar.addChoice(key(InAppointment), tr("In an appointment"),
                   {{tr("Yes"), true}, {tr("No"), false}});
 
-    QList<FilterBar::Option> sites;
-    const models::SiteListModel siteModel(context.database());
-    for (int row = 0; row < siteModel.rowCount(); ++row)
-        sites.append({siteModel.index(row).data().toString(), siteModel.idAt(row)});
-    bar.addChoice(key(Site), InstrumentValidator::fieldLabel(QLatin1String(F::SiteId)), sites);
+    bar.addChoice(key(Site), InstrumentValidator::fieldLabel(QLatin1String(F::SiteId)), {});
+    refreshSites(bar, context);
 
     QList<FilterBar::Option> levels;
     using W = models::WarningLevel;
@@ -53,6 +50,15 @@ void InstrumentFilterFields::addActive(FilterBar &bar, ScreenContext &context)
 
     bar.addChoice(key(Complete), tr("Completeness"),
                   {{tr("Complete"), true}, {tr("Incomplete"), false}}, Placement::Advanced);
+}
+
+void InstrumentFilterFields::refreshSites(FilterBar &bar, ScreenContext &context)
+{
+    QList<FilterBar::Option> sites;
+    const models::SiteListModel siteModel(context.database());
+    for (int row = 0; row < siteModel.rowCount(); ++row)
+        sites.append({siteModel.index(row).data().toString(), siteModel.idAt(row)});
+    bar.setChoices(key(Site), sites);
 }
 
 void InstrumentFilterFields::addHistory(FilterBar &bar)

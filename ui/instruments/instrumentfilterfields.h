@@ -28,6 +28,8 @@ public:
     // name, serialNo, status, verificationResult, inAppointment, site; behind 展开 the
     // warning level and completeness.
     static void addActive(FilterBar &bar, ScreenContext &context);
+    // Re-reads the sites offered by the site filter (after a write or a sync).
+    static void refreshSites(FilterBar &bar, ScreenContext &context);
     // name, serialNo.
     static void addHistory(FilterBar &bar);
 
