@@ -354,6 +354,12 @@
         <source>Instruments taken out of use. Restore puts them back into the active library, unless an active instrument has the same serial number. Delete permanently removes them for good, after a confirmation.</source>
         <translation>已移出使用的计量器具。“恢复”将其放回在用计量器具库（在用库中已有相同出厂编号的器具时不能恢复）。“彻底删除”经确认后将其永久删除。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n instrument(s) on alert: expired, failed or never verified</source>
+        <translation>
+            <numerusform>%n 个器具处于警示：已过期、检定不合格或无检定记录</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InstrumentStore</name>
@@ -1116,6 +1122,10 @@
     <message>
         <source>Navigation</source>
         <translation>导航菜单</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "ui/common/listfooter.h"
 #include "ui/home/homescreen.h"
 #include "ui/home/statcard.h"
+#include "ui/instruments/instrumentscreens.h"
 #include "ui/mainwindow/navigationtree.h"
 #include "ui/mainwindow/screentabs.h"
 
@@ -120,6 +121,12 @@ void TestMainWindow::addedInstrumentsAppearInTheListAndStatusBar()
     QCOMPARE(list->rowCount(), 4);
     QCOMPARE(list->footer()->countText(), ui::ListFooter::tr("%n record(s) in total", nullptr, 4));
     QCOMPARE(window().pendingText(), ui::MainWindow::tr("%n change(s) not yet synced", nullptr, 4));
+    // None has a verification record yet: all four are 警示, counted in the navigation.
+    QTreeWidgetItem *entry =
+        window().navigation()->itemFor(QLatin1String(ui::ScreenIds::ActiveInstruments));
+    QCOMPARE(entry->text(0), ui::NavigationTree::tr("%1 (%2)")
+                                 .arg(ui::InstrumentScreens::tr("Active instruments"))
+                                 .arg(4));
     // Unsynced rows carry the marker role.
     QVERIFY(list->table()
                 ->model()
@@ -186,9 +193,8 @@ void TestMainWindow::ctrlFFocusesTheFirstFilterFromAnywhere()
     QTRY_VERIFY(window().navigation()->hasFocus());
     QTest::keyClick(window().navigation(), Qt::Key_F, Qt::ControlModifier);
     QTRY_COMPARE(QApplication::focusWidget(), screen->list()->filterBar()->firstField());
-    QCOMPARE(
-        screen->list()->table()->accessibleName(),
-        ui::ListScreen::tr("%1 list").arg(ui::ActiveInstrumentsScreen::tr("Active instruments")));
+    QCOMPARE(screen->list()->table()->accessibleName(),
+             ui::ListScreen::tr("%1 list").arg(ui::InstrumentScreens::tr("Active instruments")));
 }
 
 void TestMainWindow::homeCardsOpenTheFilteredList()

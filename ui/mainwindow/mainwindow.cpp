@@ -144,6 +144,7 @@ void MainWindow::currentTabChanged(int index)
 
 void MainWindow::refreshStatus()
 {
+    m_navigation->refreshBadges();
     const auto pending = models::pendingOutboxCount(m_context.database());
     if (!pending) {
         m_pending->setText(tr("Unsynced changes: unknown"));

@@ -15,6 +15,7 @@ constexpr int IdRole = Qt::UserRole + 1;
 
 NavigationTree::NavigationTree(const ScreenRegistry &registry, QWidget *parent)
     : QTreeWidget(parent)
+    , m_registry(registry)
 {
     setAccessibleName(tr("Navigation"));
     setHeaderHidden(true);
@@ -48,6 +49,22 @@ NavigationTree::NavigationTree(const ScreenRegistry &registry, QWidget *parent)
 
     connect(this, &QTreeWidget::itemClicked, this, &NavigationTree::requestItem);
     connect(this, &QTreeWidget::itemActivated, this, &NavigationTree::requestItem);
+}
+
+void NavigationTree::refreshBadges()
+{
+    for (const ScreenDescriptor &screen : m_registry.screens()) {
+        QTreeWidgetItem *item = screen.badge ? itemFor(screen.id) : nullptr;
+        if (!item)
+            continue;
+        const ScreenBadge badge = screen.badge();
+        // The number in the text, not colour alone (ui.md), and the reason in the tooltip.
+        item->setText(0, badge.count > 0 ? tr("%1 (%2)").arg(screen.title).arg(badge.count)
+                                         : screen.title);
+        item->setToolTip(0, badge.count > 0 ? badge.toolTip : screen.title);
+        item->setForeground(0, badge.count > 0 && badge.color.isValid() ? QBrush(badge.color)
+                                                                        : QBrush());
+    }
 }
 
 void NavigationTree::requestItem(QTreeWidgetItem *item)

@@ -19,12 +19,16 @@ public:
     QTreeWidgetItem *itemFor(const QString &id) const;
     // Wide enough for the longest entry, in whatever language and font size.
     int preferredWidth() const;
+    // Re-reads every screen's badge (ScreenDescriptor::badge) after the data changed.
+    void refreshBadges();
 
 Q_SIGNALS:
     void screenRequested(const QString &id);
 
 private:
     void requestItem(QTreeWidgetItem *item);
+
+    const ScreenRegistry &m_registry;
 };
 
 } // namespace jl::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QIcon>
 #include <QList>
 #include <QString>
@@ -14,6 +15,13 @@ class Screen;
 
 // One screen the navigation can open. Registered by the screen's area (see
 // registerInstrumentScreens), so that a new screen never means editing the main window.
+// A count beside a screen's name in the navigation (red warnings, unread messages).
+struct ScreenBadge {
+    int count = 0; // 0: no badge
+    QString toolTip;
+    QColor color;
+};
+
 struct ScreenDescriptor {
     QString id;    // stable: kept in the settings for tab restore
     QString group; // a ScreenGroup id; empty for a top-level entry (首页)
@@ -22,6 +30,7 @@ struct ScreenDescriptor {
     QIcon icon;
     bool pinned = false; // no close button (首页)
     std::function<Screen *(QWidget *parent)> create;
+    std::function<ScreenBadge()> badge = {}; // read again after every change of the data
 };
 
 // A folder of the navigation tree (计量器具管理 …).
