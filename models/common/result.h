@@ -14,12 +14,14 @@ struct Error {
 };
 
 // A value or an Error (std::expected is C++23; this is the small part we need).
-template <typename T> class [[nodiscard]] Result {
+// The error type is a parameter so that the server can carry an HTTP status in its errors
+// (server::Outcome) with the same semantics.
+template <typename T, typename E = Error> class [[nodiscard]] Result {
 public:
     Result(T value)
         : m_value(std::move(value))
     {}
-    Result(Error error)
+    Result(E error)
         : m_error(std::move(error))
     {}
 
@@ -30,28 +32,29 @@ public:
     // By value from a temporary, so `for (x : f().value())` does not dangle.
     T value() && { return std::move(*m_value); }
     const T *operator->() const { return &*m_value; }
+    T *operator->() { return &*m_value; }
     const T &operator*() const { return *m_value; }
-    const Error &error() const { return m_error; }
+    const E &error() const { return m_error; }
 
 private:
     std::optional<T> m_value;
-    Error m_error;
+    E m_error;
 };
 
-template <> class [[nodiscard]] Result<void> {
+template <typename E> class [[nodiscard]] Result<void, E> {
 public:
     Result() = default;
-    Result(Error error)
+    Result(E error)
         : m_error(std::move(error))
         , m_ok(false)
     {}
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return ok(); }
-    const Error &error() const { return m_error; }
+    const E &error() const { return m_error; }
 
 private:
-    Error m_error;
+    E m_error;
     bool m_ok = true;
 };
 
