@@ -1,6 +1,8 @@
 #include "server/api/batchendpoint.h"
 
+#include "server/api/collectionrules.h"
 #include "server/api/recordendpoints.h"
+#include "server/api/verificationmatcher.h"
 #include "server/api/writeservice.h"
 #include "server/core/settings.h"
 #include "server/storage/connectionpool.h"
@@ -79,6 +81,48 @@ BatchEndpoint::Entry BatchEndpoint::parseEntry(const QJsonValue &value)
     return e;
 }
 
+// What the entries will read, loaded in a few queries instead of several per entry: the
+// records they name, and every live record sharing a match key (instrument serial) with one of
+// them, for the serial check and the waiting verification records.
+Done BatchEndpoint::prefetch(RecordStore &store, const QList<Entry> &entries)
+{
+    if (Done d = store.enableBatchMode(); !d)
+        return d;
+    QHash<QString, QStringList> ids; // collection → ids
+    for (const Entry &e : entries) {
+        if (!e.invalid && e.claim.state == Idempotency::State::Claimed &&
+            Collections::find(e.op.collection))
+            ids[e.op.collection].append(e.op.id);
+    }
+    QStringList keys;
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
+        if (Done d = store.prefetch(it.key(), it.value()); !d)
+            return d;
+    }
+    for (const Entry &e : entries) {
+        if (e.invalid || e.claim.state != Idempotency::State::Claimed)
+            continue;
+        const CollectionRules *rules = Collections::find(e.op.collection);
+        if (!rules)
+            continue;
+        // The key the payload will have (upserts), and the one the record has now.
+        StoredRecord probe;
+        probe.collection = e.op.collection;
+        probe.data = e.op.payload;
+        rules->index(probe);
+        if (!probe.matchKey.isEmpty())
+            keys.append(probe.matchKey);
+        auto current = store.get(e.op.collection, e.op.id);
+        if (!current)
+            return current.error();
+        if (current->has_value() && !(*current)->matchKey.isEmpty())
+            keys.append((*current)->matchKey);
+    }
+    return store.prefetchMatchKeys({QLatin1String(VerificationMatcher::Instruments),
+                                    QLatin1String(VerificationMatcher::Records)},
+                                   keys);
+}
+
 Response BatchEndpoint::batch(const Request &request, const Principal &who)
 {
     const Lang lang = request.lang();
@@ -134,6 +178,8 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
         failedAt = -1;
         QList<EntryResult> out;
         QList<QPair<QString, Response>> answers; // stored with their keys at the end
+        if (Done d = prefetch(store, entries); !d)
+            return d.error();
         bool stopped = false;
         for (qsizetype i = 0; i < entries.size(); ++i) {
             const Entry &e = entries.at(i);

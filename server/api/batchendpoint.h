@@ -6,6 +6,8 @@
 
 namespace jl::server {
 
+class RecordStore;
+
 // POST /api/v1/batch (sync.md §11b): up to Settings::batchMax outbox entries, each with its
 // own Idempotency key, base revision and payload, applied in order in one transaction with
 // one result per entry; a rejected entry leaves no trace (rejections come before writes).
@@ -28,6 +30,7 @@ private:
     };
     Response batch(const Request &request, const Principal &who);
     static Entry parseEntry(const QJsonValue &value);
+    static Done prefetch(RecordStore &store, const QList<Entry> &entries);
 
     Services m_services;
 };

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QThread>
 
+#include <algorithm>
+
 namespace jl::server {
 
 const char *const RecordColumns =
@@ -16,6 +18,82 @@ namespace {
 QString columns()
 {
     return QString::fromLatin1(RecordColumns);
+}
+
+// Multi-row statements come in a few sizes only, so each connection prepares a few and reuses
+// them: a list of n is sent as chunks of these sizes, largest first.
+constexpr int ChunkSizes[] = {256, 64, 16, 4, 1};
+
+int chunkFor(qsizetype remaining)
+{
+    for (int size : ChunkSizes) {
+        if (remaining >= size)
+            return size;
+    }
+    return 1;
+}
+
+// For look-ups an IN list is padded (with its last value again) to one of these sizes.
+int paddedSize(qsizetype n)
+{
+    for (int size : {8, 64, 512}) {
+        if (n <= size)
+            return size;
+    }
+    return 512;
+}
+
+QString placeholders(int n)
+{
+    QString out;
+    out.reserve(n * 3);
+    for (int i = 0; i < n; ++i)
+        out += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return out;
+}
+
+// Runs `sql(n)` over `values` in padded chunks of at most 512, with `first` bound before each
+// chunk's values, and gathers the rows.
+template <typename Sql>
+Outcome<QList<QVariantList>> lookUpIn(SqlConnection &db, const QVariantList &first,
+                                      const QStringList &values, Sql &&sql)
+{
+    QList<QVariantList> out;
+    for (qsizetype from = 0; from < values.size(); from += 512) {
+        const qsizetype n = std::min<qsizetype>(512, values.size() - from);
+        const int size = paddedSize(n);
+        QVariantList binds = first;
+        for (int i = 0; i < size; ++i)
+            binds.append(values.at(from + std::min<qsizetype>(i, n - 1)));
+        auto rows = db.run(sql(size), binds);
+        if (!rows)
+            return rows.error();
+        out.append(rows->rows);
+    }
+    return out;
+}
+
+QString upsertSql(int rows)
+{
+    QString values;
+    for (int i = 0; i < rows; ++i)
+        values += (i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                          : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    return QStringLiteral("INSERT INTO records (enterprise_id, collection, id, rev, seq, deleted, "
+                          "updated_at, data, match_key, flag) VALUES ") +
+           values +
+           QStringLiteral(
+               " ON CONFLICT (enterprise_id, collection, id) DO UPDATE SET rev = excluded.rev, "
+               "seq = excluded.seq, deleted = excluded.deleted, updated_at = excluded.updated_at, "
+               "data = excluded.data, match_key = excluded.match_key, flag = excluded.flag");
+}
+
+void appendBinds(QVariantList &binds, const QString &enterpriseId, const StoredRecord &record)
+{
+    binds << enterpriseId << record.collection << record.id << record.rev << record.seq
+          << (record.deleted ? 1 : 0) << record.updatedAtMs
+          << QString::fromUtf8(QJsonDocument(record.data).toJson(QJsonDocument::Compact))
+          << record.matchKey << record.flag;
 }
 
 } // namespace
@@ -72,6 +150,8 @@ Done RecordStore::lock()
 
 Done RecordStore::finish()
 {
+    if (Done d = flush(); !d)
+        return d;
     if (m_dirty && !m_settings.testPlainSequence) {
         auto rows = m_db.run(
             QStringLiteral("UPDATE enterprise_counters SET seq = ? WHERE enterprise_id = ?"),
@@ -84,6 +164,12 @@ Done RecordStore::finish()
 
 Outcome<std::optional<StoredRecord>> RecordStore::get(const QString &collection, const QString &id)
 {
+    if (m_batch) {
+        if (auto it = m_cache.constFind(cacheKey(collection, id)); it != m_cache.constEnd())
+            return it.value();
+        if (Done d = flush(); !d)
+            return d.error();
+    }
     auto rows = m_db.run(QStringLiteral("SELECT ") + columns() +
                              QStringLiteral(" FROM records WHERE enterprise_id = ? AND "
                                             "collection = ") +
@@ -118,27 +204,174 @@ Outcome<StoredRecord> RecordStore::write(StoredRecord record)
         QThread::msleep(quint64(m_settings.testCommitDelayMs));
     m_dirty = true;
     ++m_writes;
-    QJsonObject data = record.data;
-    data.remove(QStringLiteral("id"));
-    auto rows = m_db.run(
-        QStringLiteral(
-            "INSERT INTO records (enterprise_id, collection, id, rev, seq, deleted, updated_at, "
-            "data, match_key, flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (enterprise_id, collection, id) DO UPDATE SET rev = excluded.rev, "
-            "seq = excluded.seq, deleted = excluded.deleted, updated_at = excluded.updated_at, "
-            "data = excluded.data, match_key = excluded.match_key, flag = excluded.flag"),
-        {m_enterpriseId, record.collection, record.id, record.rev, record.seq,
-         record.deleted ? 1 : 0, record.updatedAtMs,
-         QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), record.matchKey,
-         record.flag});
+    StoredRecord stored = record;
+    stored.data.remove(QStringLiteral("id"));
+    if (m_batch) {
+        const QString key = cacheKey(stored.collection, stored.id);
+        // One statement cannot upsert the same row twice.
+        if (m_pendingKeys.contains(key)) {
+            if (Done d = flush(); !d)
+                return d.error();
+        }
+        m_pendingKeys.insert(key);
+        m_pending.append(stored);
+        remember(stored);
+        return record;
+    }
+    QVariantList binds;
+    appendBinds(binds, m_enterpriseId, stored);
+    auto rows = m_db.run(upsertSql(1), binds);
     if (!rows)
         return rows.error();
     return record;
 }
 
+QString RecordStore::cacheKey(const QString &collection, const QString &id)
+{
+    return collection + QLatin1Char('/') + id;
+}
+
+void RecordStore::remember(const StoredRecord &stored)
+{
+    const QString key = cacheKey(stored.collection, stored.id);
+    m_cache.insert(key, stored);
+    if (auto it = m_matchOf.find(key); it != m_matchOf.end()) {
+        QList<StoredRecord> &list = m_matches[it.value()];
+        list.removeIf([&](const StoredRecord &r) {
+            return r.collection == stored.collection && r.id == stored.id;
+        });
+        m_matchOf.erase(it);
+    }
+    if (!stored.deleted && stored.flag == 1 && m_matchCollections.contains(stored.collection)) {
+        if (auto it = m_matches.find(stored.matchKey); it != m_matches.end()) {
+            it.value().append(stored);
+            m_matchOf.insert(key, stored.matchKey);
+        }
+    }
+}
+
+Done RecordStore::enableBatchMode()
+{
+    m_batch = true;
+    return {};
+}
+
+Done RecordStore::prefetch(const QString &collection, const QStringList &ids)
+{
+    if (Done d = flush(); !d)
+        return d;
+    QStringList wanted;
+    QSet<QString> seen;
+    for (const QString &id : ids) {
+        if (!m_cache.contains(cacheKey(collection, id)) && !seen.contains(id)) {
+            seen.insert(id);
+            wanted.append(id);
+        }
+    }
+    auto rows = lookUpIn(m_db, {m_enterpriseId}, wanted, [&](int n) -> QString {
+        return QStringLiteral("SELECT ") + columns() +
+               QStringLiteral(" FROM records WHERE enterprise_id = ? AND "
+                              "collection = ") +
+               collectionLiteral(collection) + QStringLiteral(" AND id IN (") + placeholders(n) +
+               QLatin1Char(')');
+    });
+    if (!rows)
+        return rows.error();
+    for (const QString &id : wanted)
+        m_cache.insert(cacheKey(collection, id), std::nullopt);
+    for (const QVariantList &row : rows.value()) {
+        const StoredRecord r = recordFromRow(row);
+        m_cache.insert(cacheKey(r.collection, r.id), r);
+    }
+    return {};
+}
+
+Done RecordStore::prefetchMatchKeys(const QStringList &collections, const QStringList &keys)
+{
+    // One set of collections per transaction, loaded before anything else about matches.
+    Q_ASSERT(m_matchCollections.isEmpty() || m_matchCollections == collections);
+    if (Done d = flush(); !d)
+        return d;
+    QStringList wanted;
+    QSet<QString> seen;
+    for (const QString &k : keys) {
+        if (!m_matches.contains(k) && !seen.contains(k)) {
+            seen.insert(k);
+            wanted.append(k);
+        }
+    }
+    if (wanted.isEmpty())
+        return {};
+    QStringList literals;
+    for (const QString &c : collections)
+        literals.append(collectionLiteral(c));
+    auto rows = lookUpIn(m_db, {m_enterpriseId}, wanted, [&](int n) -> QString {
+        return QStringLiteral("SELECT ") + columns() +
+               QStringLiteral(" FROM records WHERE enterprise_id = ? AND collection IN (") +
+               literals.join(QLatin1String(", ")) +
+               QStringLiteral(") AND flag = 1 AND deleted = 0 AND match_key IN (") +
+               placeholders(n) + QLatin1Char(')');
+    });
+    if (!rows)
+        return rows.error();
+    m_matchCollections = collections;
+    for (const QString &k : wanted)
+        m_matches.insert(k, {});
+    for (const QVariantList &row : rows.value()) {
+        const StoredRecord r = recordFromRow(row);
+        const QString key = cacheKey(r.collection, r.id);
+        if (m_matchOf.contains(key))
+            continue;
+        m_matches[r.matchKey].append(r);
+        m_matchOf.insert(key, r.matchKey);
+    }
+    return {};
+}
+
+Done RecordStore::flush()
+{
+    qsizetype from = 0;
+    while (from < m_pending.size()) {
+        const int n = chunkFor(m_pending.size() - from);
+        QVariantList binds;
+        binds.reserve(n * 10);
+        for (int i = 0; i < n; ++i)
+            appendBinds(binds, m_enterpriseId, m_pending.at(from + i));
+        auto rows = m_db.run(upsertSql(n), binds);
+        if (!rows)
+            return rows.error();
+        from += n;
+    }
+    m_pending.clear();
+    m_pendingKeys.clear();
+    return {};
+}
+
 Outcome<QList<StoredRecord>> RecordStore::findByMatchKey(const QStringList &collections,
                                                          const QString &key, int flag)
 {
+    if (m_batch) {
+        const auto covered = [&] {
+            for (const QString &c : collections) {
+                if (!m_matchCollections.contains(c))
+                    return false;
+            }
+            return true;
+        };
+        if (auto it = m_matches.constFind(key);
+            flag == 1 && it != m_matches.constEnd() && covered()) {
+            QList<StoredRecord> out;
+            for (const StoredRecord &r : it.value()) {
+                if (collections.contains(r.collection))
+                    out.append(r);
+            }
+            std::sort(out.begin(), out.end(),
+                      [](const StoredRecord &a, const StoredRecord &b) { return a.id < b.id; });
+            return out;
+        }
+        if (Done d = flush(); !d)
+            return d.error();
+    }
     QStringList literals;
     for (const QString &c : collections)
         literals.append(collectionLiteral(c));

@@ -4,7 +4,9 @@
 #include "server/storage/sqlconnection.h"
 #include "server/storage/storedrecord.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <optional>
 
 namespace jl::server {
@@ -41,6 +43,20 @@ public:
     Outcome<QList<StoredRecord>> findByMatchKey(const QStringList &collections, const QString &key,
                                                 int flag);
 
+    // Batch mode (POST /api/v1/batch), for fewer round trips: reads are answered from what the
+    // prefetch calls loaded (kept up to date by this transaction's own writes; nobody else
+    // writes the enterprise's records while its counter row is locked), and writes are
+    // gathered and sent as multi-row upserts before any other read of the records, before
+    // the same record is written again, and before the counter is stored. Entries still see
+    // each other's effects in order.
+    Done enableBatchMode();
+    // Loads the records of `collection` with these ids (absent ones remembered as absent).
+    Done prefetch(const QString &collection, const QStringList &ids);
+    // Loads the live records of `collections` with these match keys and flag 1.
+    Done prefetchMatchKeys(const QStringList &collections, const QStringList &keys);
+    // Sends the gathered writes.
+    Done flush();
+
 private:
     RecordStore(SqlConnection &db, QString enterpriseId, const Settings &settings);
     Done lock();
@@ -52,6 +68,16 @@ private:
     qint64 m_seq = 0;
     bool m_dirty = false;
     int m_writes = 0;
+
+    static QString cacheKey(const QString &collection, const QString &id);
+    void remember(const StoredRecord &stored);
+    bool m_batch = false;
+    QHash<QString, std::optional<StoredRecord>> m_cache; // by cacheKey()
+    QStringList m_matchCollections;                      // what m_matches covers
+    QHash<QString, QList<StoredRecord>> m_matches;       // match key → live, flag 1
+    QHash<QString, QString> m_matchOf;                   // cacheKey() → its key in m_matches
+    QList<StoredRecord> m_pending;                       // written, not sent yet
+    QSet<QString> m_pendingKeys;                         // their cacheKey()s
 };
 
 StoredRecord recordFromRow(const QVariantList &row); // the columns of RecordColumns

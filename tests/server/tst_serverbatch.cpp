@@ -3,6 +3,8 @@
 // at an entry in flight on another instance with the rest left for the retry.
 #include "server/serverharness.h"
 
+#include <QTemporaryFile>
+
 using namespace jl::servertest;
 
 namespace {
@@ -56,6 +58,8 @@ private Q_SLOTS:
     void malformedEntries();
     void fullBatch_data() { JL_BACKEND_ROWS(); }
     void fullBatch();
+    void serialsWithinBatch_data() { JL_BACKEND_ROWS(); }
+    void serialsWithinBatch();
     void stopsAtEntryInFlight();
     void stopsAtServerError_data() { JL_BACKEND_ROWS(); }
     void stopsAtServerError();
@@ -227,6 +231,96 @@ void TestServerBatch::fullBatch()
     const Reply tooMany = sendBatch(http, entries);
     QCOMPARE(tooMany.status, 413);
     QCOMPARE(tooMany.code(), QStringLiteral("batch-too-large"));
+}
+
+void TestServerBatch::serialsWithinBatch()
+{
+    // A batch reads what it needs up front and sends its writes together: every entry must
+    // still see the ones before it (serials taken and freed, waiting verification records).
+    JL_FETCH_BACKEND(b, m_sqlite, m_pg);
+    Http http = b.http();
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(QJsonDocument(QJsonArray{QJsonObject{
+                                 {QStringLiteral("uscc"), b.account.uscc},
+                                 {QStringLiteral("certificateNo"), QStringLiteral("JD-W-1")},
+                                 {QStringLiteral("serialNo"), QStringLiteral("WAIT-1")},
+                                 {QStringLiteral("instrumentName"), QStringLiteral("燃油加油机")},
+                                 {QStringLiteral("model"), QStringLiteral("ZXJ-2242")},
+                                 {QStringLiteral("institution"), QStringLiteral("检测院")},
+                                 {QStringLiteral("verifiedAt"), QStringLiteral("2025-02-01")},
+                                 {QStringLiteral("result"), QStringLiteral("fail")},
+                                 {QStringLiteral("validUntil"), QStringLiteral("2026-01-31")}}})
+                   .toJson());
+    file.flush();
+    QCOMPARE(runAdmin(b.db->url(), {QStringLiteral("upload-verification-records"), file.fileName()})
+                 .exitCode,
+             0);
+    const QString a = newId();
+    const QString c = newId();
+    const QString d = newId();
+    const QString w = newId();
+    const QJsonArray entries = {
+        entry(newId(), QStringLiteral("instruments"), a, QStringLiteral("upsert"),
+              instrumentPayload(QStringLiteral("DUP-1"))),
+        // Taken by the entry before.
+        entry(newId(), QStringLiteral("instruments"), c, QStringLiteral("upsert"),
+              instrumentPayload(QStringLiteral("DUP-1"))),
+        // Freed, then free for the next entry.
+        entry(newId(), QStringLiteral("instruments"), a, QStringLiteral("command"), {}, 1,
+              QStringLiteral("moveToHistory")),
+        entry(newId(), QStringLiteral("instruments"), c, QStringLiteral("upsert"),
+              instrumentPayload(QStringLiteral("DUP-1"))),
+        // Restoring a into a serial in use again is refused.
+        entry(newId(), QStringLiteral("instruments"), a, QStringLiteral("command"), {}, 2,
+              QStringLiteral("restore")),
+        // Renamed to a serial another entry of the batch then wants.
+        entry(newId(), QStringLiteral("instruments"), c, QStringLiteral("upsert"),
+              instrumentPayload(QStringLiteral("DUP-2")), 1),
+        entry(newId(), QStringLiteral("instruments"), d, QStringLiteral("upsert"),
+              instrumentPayload(QStringLiteral("DUP-1"))),
+        entry(newId(), QStringLiteral("instruments"), d, QStringLiteral("upsert"),
+              instrumentPayload(QStringLiteral("DUP-2")), 1),
+        // The waiting verification record is matched once, by the first.
+        entry(newId(), QStringLiteral("instruments"), w, QStringLiteral("upsert"),
+              instrumentPayload(QStringLiteral("WAIT-1"))),
+    };
+    const Reply r = sendBatch(http, entries);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(statuses(r), (QList<int>{201, 422, 200, 201, 422, 200, 201, 422, 201}));
+    const QJsonArray results = r.json().value(u"results").toArray();
+    QCOMPARE(results.at(1).toObject().value(u"body").toObject().value(u"conflictingId").toString(),
+             a);
+    QCOMPARE(results.at(4).toObject().value(u"body").toObject().value(u"code").toString(),
+             QStringLiteral("restore-serial-taken"));
+    QCOMPARE(results.at(7).toObject().value(u"body").toObject().value(u"conflictingId").toString(),
+             c);
+    QCOMPARE(results.at(8)
+                 .toObject()
+                 .value(u"body")
+                 .toObject()
+                 .value(u"data")
+                 .toObject()
+                 .value(u"verificationResult")
+                 .toString(),
+             QStringLiteral("fail"));
+    QCOMPARE(http.get(QStringLiteral("/api/v1/instruments/") + c).json().value(u"rev").toInt(), 2);
+    QCOMPARE(http.get(QStringLiteral("/api/v1/instruments/") + d).json().value(u"rev").toInt(), 1);
+    QCOMPARE(http.get(QStringLiteral("/api/v1/instruments/") + a)
+                 .json()
+                 .value(u"data")
+                 .toObject()
+                 .value(u"lifecycle")
+                 .toString(),
+             QStringLiteral("history"));
+    const QJsonArray unmatched =
+        http.get(QStringLiteral("/api/v1/verificationRecords?unmatched=true"))
+            .json()
+            .value(u"items")
+            .toArray();
+    for (const QJsonValue &v : unmatched)
+        QVERIFY(v.toObject().value(u"data").toObject().value(u"serialNo").toString() !=
+                QLatin1String("WAIT-1"));
 }
 
 void TestServerBatch::stopsAtEntryInFlight()
