@@ -18,6 +18,34 @@ QDate dateFrom(const QJsonValue &v)
 
 } // namespace
 
+QStringList instrumentFields()
+{
+    namespace F = InstrumentField;
+    QStringList fields;
+    for (const char *f : {F::SerialNo,
+                          F::Name,
+                          F::Category,
+                          F::Model,
+                          F::MeasuringRange,
+                          F::AccuracyClass,
+                          F::Manufacturer,
+                          F::ProductionDate,
+                          F::UserUnit,
+                          F::InstallLocation,
+                          F::DivisionCode,
+                          F::InstallDate,
+                          F::Status,
+                          F::VerificationPeriodMonths,
+                          F::VerificationResult,
+                          F::LastVerificationDate,
+                          F::ValidUntil,
+                          F::LastInstitution,
+                          F::SiteId,
+                          F::Remarks})
+        fields.append(QLatin1String(f));
+    return fields;
+}
+
 QString toWire(InstrumentStatus s)
 {
     switch (s) {

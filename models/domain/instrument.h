@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace jl::models {
 
@@ -68,6 +69,9 @@ inline constexpr auto LastInstitution = "lastInstitution";
 inline constexpr auto SiteId = "siteId";
 inline constexpr auto Remarks = "remarks";
 } // namespace InstrumentField
+
+// Every editable field's wire name, in the order of the web form.
+QStringList instrumentFields();
 
 QString toWire(InstrumentStatus s);
 QString toWire(VerificationResult r);

@@ -2,6 +2,7 @@
 
 #include "models/common/logging.h"
 #include "models/store/failpoints.h"
+#include "models/store/sqlscript.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -27,28 +28,6 @@ QVariant bindable(const QVariant &v)
     if (v.typeId() == QMetaType::QString && v.toString().isNull())
         return QVariant(QStringLiteral(""));
     return v;
-}
-
-// Splits a migration script into statements: '--' comment lines dropped, ';' at a line end
-// closes a statement (our scripts keep no ';' inside literals).
-QStringList statementsOf(const QString &script)
-{
-    QStringList statements;
-    QString current;
-    const auto lines = script.split(QLatin1Char('\n'));
-    for (const QString &line : lines) {
-        const QString t = line.trimmed();
-        if (t.isEmpty() || t.startsWith(QLatin1String("--")))
-            continue;
-        current += line + QLatin1Char('\n');
-        if (t.endsWith(QLatin1Char(';'))) {
-            statements.append(current.trimmed());
-            current.clear();
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        statements.append(current.trimmed());
-    return statements;
 }
 
 enum class Health { Ok, Damaged, Unavailable };
@@ -238,7 +217,7 @@ Status Database::migrate(OpenReport *report)
         if (!file.open(QIODevice::ReadOnly))
             return Error{tr("The program is incomplete: migration %1 is missing.").arg(version),
                          file.fileName()};
-        const QStringList statements = statementsOf(QString::fromUtf8(file.readAll()));
+        const QStringList statements = sqlStatements(QString::fromUtf8(file.readAll()));
         Status s = transaction([&]() -> Status {
             for (const QString &sql : statements) {
                 if (auto r = exec(QStringLiteral("store.migrate"), sql); !r)

@@ -17,30 +17,8 @@ namespace F = models::InstrumentField;
 const QStringList &allowedFields()
 {
     static const QStringList fields = [] {
-        QStringList f;
-        for (const char *name : {F::SerialNo,
-                                 F::Name,
-                                 F::Category,
-                                 F::Model,
-                                 F::MeasuringRange,
-                                 F::AccuracyClass,
-                                 F::Manufacturer,
-                                 F::ProductionDate,
-                                 F::UserUnit,
-                                 F::InstallLocation,
-                                 F::DivisionCode,
-                                 F::InstallDate,
-                                 F::Status,
-                                 F::VerificationPeriodMonths,
-                                 F::VerificationResult,
-                                 F::LastVerificationDate,
-                                 F::ValidUntil,
-                                 F::LastInstitution,
-                                 F::SiteId,
-                                 F::Remarks,
-                                 "lifecycle",
-                                 "removedAt"})
-            f.append(QLatin1String(name));
+        QStringList f = models::instrumentFields();
+        f << QStringLiteral("lifecycle") << QStringLiteral("removedAt");
         return f;
     }();
     return fields;

@@ -1,5 +1,6 @@
 #include "server/storage/migrations.h"
 
+#include "models/store/sqlscript.h"
 #include "server/core/log.h"
 #include "server/storage/sqlconnection.h"
 
@@ -11,25 +12,6 @@ namespace jl::server {
 
 namespace {
 
-QStringList statementsOf(const QString &script)
-{
-    // '--' lines dropped; a ';' at a line's end closes a statement (no ';' in literals).
-    QStringList statements;
-    QString current;
-    const auto lines = script.split(QLatin1Char('\n'));
-    for (const QString &line : lines) {
-        const QString t = line.trimmed();
-        if (t.isEmpty() || t.startsWith(QLatin1String("--")))
-            continue;
-        current += line + QLatin1Char('\n');
-        if (t.endsWith(QLatin1Char(';'))) {
-            statements.append(current.trimmed());
-            current.clear();
-        }
-    }
-    return statements;
-}
-
 Done apply(SqlConnection &db, int version)
 {
     QFile f(QStringLiteral(":/server/sql/v%1.sql").arg(version));
@@ -38,7 +20,7 @@ Done apply(SqlConnection &db, int version)
     QString script = QString::fromUtf8(f.readAll());
     script.replace(QLatin1String("@BLOB@"),
                    db.isPostgres() ? QLatin1String("BYTEA") : QLatin1String("BLOB"));
-    const QStringList statements = statementsOf(script);
+    const QStringList statements = models::sqlStatements(script);
     for (const QString &s : statements) {
         if (Done d = db.execRaw(s); !d)
             return d;

@@ -24,34 +24,6 @@ using models::InstrumentValidator;
 
 namespace {
 const QString ErrorColor = QStringLiteral("#c62828");
-
-// Every field of the record, in the order of the web form.
-QStringList allFields()
-{
-    QStringList fields;
-    for (const char *f : {F::SerialNo,
-                          F::Name,
-                          F::Category,
-                          F::Model,
-                          F::MeasuringRange,
-                          F::AccuracyClass,
-                          F::Manufacturer,
-                          F::ProductionDate,
-                          F::UserUnit,
-                          F::InstallLocation,
-                          F::DivisionCode,
-                          F::InstallDate,
-                          F::Status,
-                          F::VerificationPeriodMonths,
-                          F::VerificationResult,
-                          F::LastVerificationDate,
-                          F::ValidUntil,
-                          F::LastInstitution,
-                          F::SiteId,
-                          F::Remarks})
-        fields.append(QLatin1String(f));
-    return fields;
-}
 } // namespace
 
 InstrumentForm::InstrumentForm(ScreenContext &context, Mode mode,
@@ -90,7 +62,7 @@ InstrumentForm::InstrumentForm(ScreenContext &context, Mode mode,
             addField(form, field, true);
     } else {
         const QStringList required{QLatin1String(F::SerialNo), QLatin1String(F::Name)};
-        for (const QString &field : allFields())
+        for (const QString &field : models::instrumentFields())
             addField(form, field, mode != Mode::View && required.contains(field));
     }
     for (InstrumentFieldEditor *editor : std::as_const(m_editors))
