@@ -417,7 +417,10 @@ Result<QList<Instrument>> InstrumentStore::write(const QList<Instrument> &before
             if (Status s =
                     outbox::append(m_db, Collection, a.id,
                                    a.deleted ? QStringLiteral("delete") : QStringLiteral("upsert"),
-                                   a.rev, QJsonDocument(snapshot).toJson(QJsonDocument::Compact));
+                                   a.rev, QJsonDocument(snapshot).toJson(QJsonDocument::Compact),
+                                   {},
+                                   isCreate ? QByteArray()
+                                            : QJsonDocument(old).toJson(QJsonDocument::Compact));
                 !s)
                 return s;
             if (Status s = audit::append(m_db, m_actor, Collection, a.id, action,

@@ -8,15 +8,17 @@
 namespace jl::models::outbox {
 
 Status append(Database &db, const QString &collection, const QString &recordId, const QString &kind,
-              qint64 baseRev, const QByteArray &payload, const QString &command)
+              qint64 baseRev, const QByteArray &payload, const QString &command,
+              const QByteArray &base)
 {
     auto q = db.exec(QStringLiteral("store.outbox.insert"),
                      QStringLiteral("INSERT INTO outbox (op_id, collection, record_id, kind, "
-                                    "command, base_rev, payload, created_at) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                    "command, base_rev, payload, created_at, base) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      QVariantList{QUuid::createUuid().toString(QUuid::WithoutBraces), collection,
                                   recordId, kind, command, baseRev, QString::fromUtf8(payload),
-                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                                  base.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(base)});
     return q ? Status{} : Status{q.error()};
 }
 
@@ -33,8 +35,8 @@ Result<QList<OutboxEntry>> entries(Database &db)
 {
     auto q = db.exec(QStringLiteral("store.outbox.read"),
                      QStringLiteral("SELECT seq, op_id, collection, record_id, kind, command, "
-                                    "base_rev, payload, created_at, attempts, state, last_error "
-                                    "FROM outbox ORDER BY seq"));
+                                    "base_rev, payload, created_at, attempts, state, last_error, "
+                                    "base FROM outbox ORDER BY seq"));
     if (!q)
         return q.error();
     QList<OutboxEntry> list;
@@ -53,6 +55,7 @@ Result<QList<OutboxEntry>> entries(Database &db)
         e.attempts = r.value(9).toInt();
         e.state = r.value(10).toString();
         e.lastError = r.value(11).toString();
+        e.base = r.value(12).toString();
         list.append(e);
     }
     return list;

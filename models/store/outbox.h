@@ -25,13 +25,16 @@ struct OutboxEntry {
     int attempts = 0;
     QString state; // pending | rejected | conflict
     QString lastError;
+    QString base; // JSON: the record before this change ('{}' for a create)
 };
 
 namespace outbox {
 
-// Appends an entry with a fresh opId; call inside the record's transaction.
+// Appends an entry with a fresh opId; call inside the record's transaction. base is the
+// record before the change (empty for a create): the three-way merge on 412 needs it.
 Status append(Database &db, const QString &collection, const QString &recordId, const QString &kind,
-              qint64 baseRev, const QByteArray &payload, const QString &command = {});
+              qint64 baseRev, const QByteArray &payload, const QString &command = {},
+              const QByteArray &base = {});
 
 Result<int> pendingCount(Database &db);
 Result<QList<OutboxEntry>> entries(Database &db);
