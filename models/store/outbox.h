@@ -9,6 +9,7 @@
 namespace jl::models {
 
 class Database;
+class LocalCollections;
 
 // One queued local change (sync.md §9). Written by the stores in the same transaction as the
 // record; removed by sync only after the server acknowledged it.
@@ -40,6 +41,20 @@ Result<int> pendingCount(Database &db);
 Result<QList<OutboxEntry>> entries(Database &db);
 // Ids of records with outbox entries not yet acknowledged (the unsynced marker).
 Result<QStringList> recordsWithPendingChanges(Database &db, const QString &collection);
+
+// Entries in one state (pending | rejected | conflict).
+Result<int> countInState(Database &db, const QString &state);
+Result<QList<OutboxEntry>> entries(Database &db, const QList<qint64> &seqs);
+
+// 重试: the entries wait again for the next sync (state pending, next try now); their
+// attempts stay, so the backoff still knows the history. One transaction, audited.
+Status retry(Database &db, const QList<qint64> &seqs, const QString &actor);
+// 放弃: the entries leave the outbox. A record none of whose remaining entries is newer
+// than the discarded ones goes back to the base of the oldest of them (a discarded create
+// removes the record); a record in conflict whose last entry goes takes the server's
+// version instead (keep theirs). One transaction, audited.
+Status discard(Database &db, const LocalCollections &collections, const QList<qint64> &seqs,
+               const QString &actor);
 
 } // namespace outbox
 
