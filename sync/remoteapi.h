@@ -14,6 +14,12 @@ namespace jl::sync {
 // reference server's API v1; a second adapter could map it to the province's own server.
 // Calls block the calling (engine) thread until the answer, a timeout or cancel(); the UI
 // thread never calls them.
+//
+// Collections have the client's names everywhere in this interface: "instrument", "site",
+// "contact", "enterprise", "verificationRecord" (the outbox's names). The adapter maps them to
+// its server's (HttpRemote: sync/wirecollections.cpp); a collection the client does not know
+// keeps the server's name. Records in PushResult::body are envelopes
+// {collection, id, rev, deleted, updatedAt, data} with the client's collection name.
 
 // Why a call did not give an answer. kind decides what the engine does (sync.md §12).
 struct RemoteError {
@@ -90,13 +96,18 @@ public:
 
     // Attachments (sync.md §16): how many bytes the server already has (resume), one chunk
     // of at most 4 MB at an offset, and a download to a local file (caller verifies the hash).
+    // uploadedBytes is 0 for a file the server has nothing of; uploadChunk answers how many
+    // bytes the server now has (409 Rejected: not the next chunk, ask uploadedBytes again).
+    // AttachmentTransfer (sync/attachmenttransfer.h) drives these with the local FileStore.
     virtual RemoteResult<qint64> uploadedBytes(const QString &sha256) = 0;
     virtual RemoteResult<qint64> uploadChunk(const QString &sha256, qint64 offset, qint64 total,
                                              const QByteArray &chunk) = 0;
     virtual RemoteResult<bool> download(const QString &sha256, const QString &targetPath,
                                         const std::function<void(qint64, qint64)> &progress) = 0;
 
-    // Asks a blocked call to return Cancelled as soon as possible (any thread).
+    // Asks a blocked call to return Cancelled as soon as possible (any thread). It stops the
+    // call in progress only: a cancel between two calls is not kept for the next one (the
+    // engine checks its own flag at page and batch boundaries).
     virtual void cancel() = 0;
 };
 
