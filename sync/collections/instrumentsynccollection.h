@@ -1,0 +1,24 @@
+#pragma once
+
+#include "sync/collections/synccollection.h"
+
+namespace jl::sync {
+
+// The instrument table: rows through models::instrumentrow, fields through the instrument's
+// own JSON form (toJson / instrumentFromJson), so that sync and the store agree on one shape.
+class InstrumentSyncCollection final : public SyncCollection {
+public:
+    InstrumentSyncCollection() = default;
+
+    QString name() const override;
+    models::Result<std::optional<SyncedRecord>> read(models::Database &db,
+                                                     const QString &id) const override;
+    models::Result<QHash<QString, qint64>> revisions(models::Database &db,
+                                                     const QStringList &ids) const override;
+    models::Result<QHash<QString, qint64>> allRevisions(models::Database &db) const override;
+    models::Status store(models::Database &db, const SyncedRecord &record) const override;
+    models::Status remove(models::Database &db, const QString &id) const override;
+    models::Result<int> count(models::Database &db) const override;
+};
+
+} // namespace jl::sync
