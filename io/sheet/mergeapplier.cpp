@@ -1,0 +1,92 @@
+#include "io/sheet/mergeapplier.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace jl::io {
+
+using models::Status;
+
+MergeApplier::MergeApplier(QList<xlsx::MergedRange> ranges, RowSink sink)
+    : m_ranges(std::move(ranges))
+    , m_sink(std::move(sink))
+{
+    std::sort(m_ranges.begin(), m_ranges.end(),
+              [](const auto &a, const auto &b) { return a.firstRow < b.firstRow; });
+    for (const auto &r : m_ranges)
+        m_end = std::max(m_end, r.lastRow);
+}
+
+void MergeApplier::activate(int rowNumber, const SheetRow *row)
+{
+    while (m_next < m_ranges.size() && m_ranges.at(m_next).firstRow <= rowNumber) {
+        const auto &r = m_ranges.at(m_next++);
+        // A range whose first row the file left out has an empty top-left cell.
+        Cell value;
+        if (row && r.firstRow == rowNumber)
+            value = row->at(r.firstColumn);
+        m_active.append(Active{r, value});
+    }
+    m_active.removeIf([rowNumber](const Active &a) { return a.range.lastRow < rowNumber; });
+}
+
+void MergeApplier::apply(SheetRow &row) const
+{
+    for (const Active &a : m_active) {
+        if (a.range.firstRow > row.number || a.range.lastRow < row.number)
+            continue;
+        if (row.cells.size() <= a.range.lastColumn)
+            row.cells.resize(a.range.lastColumn + 1);
+        for (int c = a.range.firstColumn; c <= a.range.lastColumn; ++c) {
+            if (c != a.range.firstColumn || row.number != a.range.firstRow)
+                row.cells[c] = a.value;
+        }
+    }
+}
+
+Status MergeApplier::fillGap(int beforeRow)
+{
+    int r = m_last + 1;
+    while (r < beforeRow) {
+        activate(r, nullptr);
+        const bool carries = std::any_of(m_active.cbegin(), m_active.cend(),
+                                         [](const Active &a) { return !a.value.isEmpty(); });
+        if (carries) {
+            SheetRow made;
+            made.number = r;
+            made.date1904 = m_date1904;
+            apply(made);
+            if (Status s = m_sink(made); !s)
+                return s;
+            ++r;
+            continue;
+        }
+        const int nextStart = m_next < m_ranges.size() ? m_ranges.at(m_next).firstRow : INT_MAX;
+        r = std::max(r + 1, std::min(nextStart, beforeRow));
+    }
+    return {};
+}
+
+Status MergeApplier::push(SheetRow &row)
+{
+    m_date1904 = row.date1904;
+    if (m_ranges.isEmpty()) {
+        m_last = row.number;
+        return m_sink(row);
+    }
+    if (Status s = fillGap(row.number); !s)
+        return s;
+    activate(row.number, &row);
+    apply(row);
+    m_last = row.number;
+    return m_sink(row);
+}
+
+Status MergeApplier::finish()
+{
+    if (m_end > m_last)
+        return fillGap(m_end + 1);
+    return {};
+}
+
+} // namespace jl::io
