@@ -48,6 +48,7 @@ SyncEngine::Outcome SyncEngine::run()
 {
     m_cancelled = false;
     m_queuedMore = false;
+    m_changed = false;
     // An approval answers one question: the next run asks again.
     const bool approved = m_massDeleteApproved;
     struct ResetApproval {

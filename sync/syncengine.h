@@ -73,6 +73,8 @@ public:
     }
     // The counts and times from the tables (pending, failed, conflicts, last synced).
     SyncStatus status();
+    // Whether the last run changed local records (lists and counts re-read).
+    bool changedLocalData() const { return m_changed; }
 
     // Meta keys, for tests and the crash harness.
     static QString cursorKey();
@@ -119,7 +121,8 @@ private:
     SyncOptions m_options;
     std::atomic<bool> m_cancelled{false};
     bool m_massDeleteApproved = false;
-    bool m_queuedMore = false;            // a merge or resync queued entries: push once more
+    bool m_queuedMore = false; // a merge or resync queued entries: push once more
+    bool m_changed = false;
     QHash<QString, int> m_deletedThisRun; // the guard counts across the pages of a run
     QHash<QString, int> m_countAtStart;
     std::function<void(const SyncStatus &)> m_progress;

@@ -61,6 +61,7 @@ SyncEngine::Step SyncEngine::pull(Outcome &outcome)
             return Step::Stop;
         }
         done += page.changes.size();
+        m_changed = m_changed || !page.changes.isEmpty();
         report(SyncStatus::Phase::Pulling, done, -1);
         cursor = page.cursor;
         if (!page.hasMore || page.changes.isEmpty())

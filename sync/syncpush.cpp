@@ -192,6 +192,7 @@ SyncEngine::Step SyncEngine::push(Outcome &outcome)
                 outcome = Outcome{Result::Failed, s.error().message, {}, 0, 0};
                 return Step::Stop;
             }
+            m_changed = true; // revisions, merges and rejections show in the lists
             report(SyncStatus::Phase::Pushing, ++done, total);
             if (again)
                 break;

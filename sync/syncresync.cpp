@@ -92,6 +92,7 @@ SyncEngine::Step SyncEngine::resync(bool newEpoch, Outcome &outcome)
         return Step::Stop;
     }
     m_queuedMore = true;
+    m_changed = true;
     return Step::Continue;
 }
 
