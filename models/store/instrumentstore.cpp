@@ -395,6 +395,118 @@ Status InstrumentStore::applyChange(const QList<Instrument> &from, const QList<I
     return replace(records, action);
 }
 
+Status InstrumentStore::transaction(const std::function<Status()> &work)
+{
+    return m_db.transaction(work);
+}
+
+static Instrument withFields(const Instrument &target, const Instrument &incoming,
+                             const QStringList &fields)
+{
+    QJsonObject merged = toJson(target);
+    const QJsonObject given = toJson(incoming);
+    for (const QString &f : fields)
+        merged.insert(f, given.value(f));
+    Instrument result = instrumentFromJson(merged);
+    // What the JSON does not carry, or an import must not change.
+    result.rev = target.rev;
+    result.updatedAt = target.updatedAt;
+    result.lifecycle = target.lifecycle;
+    result.removedAt = target.removedAt;
+    result.deleted = false;
+    return InstrumentValidator::normalized(result);
+}
+
+static IncomingOutcome rejected(const Instrument &i)
+{
+    const QList<FieldError> errors = InstrumentValidator::validate(i);
+    if (errors.isEmpty())
+        return IncomingOutcome{IncomingOutcome::Created, {}, {}, {}};
+    return IncomingOutcome{
+        IncomingOutcome::Rejected, errors.first().field, errors.first().message, {}};
+}
+
+Result<QList<IncomingOutcome>>
+InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExisting onExisting)
+{
+    QList<IncomingOutcome> outcomes;
+    outcomes.reserve(records.size());
+    const Status done = m_db.transaction([&]() -> Status {
+        QStringList ids;
+        for (const IncomingInstrument &r : records) {
+            if (!r.values.id.isEmpty())
+                ids.append(r.values.id);
+        }
+        QHash<QString, Instrument> byId;
+        if (!ids.isEmpty()) {
+            auto found = get(ids);
+            if (!found)
+                return found.error();
+            for (const Instrument &f : found.value()) {
+                if (f.lifecycle == Lifecycle::Active)
+                    byId.insert(f.id, f);
+            }
+        }
+        for (const IncomingInstrument &r : records) {
+            std::optional<Instrument> target;
+            if (const auto it = byId.constFind(r.values.id); it != byId.cend()) {
+                // Fresh from the store: an earlier row of this import may have changed it.
+                auto now = get(QStringList{it->id});
+                if (!now)
+                    return now.error();
+                if (!now->isEmpty() && now->first().lifecycle == Lifecycle::Active)
+                    target = now->first();
+            }
+            if (!target) {
+                auto existing = findActiveBySerial(r.values.serialNo);
+                if (!existing)
+                    return existing.error();
+                target = *existing;
+            }
+            if (target && onExisting == OnExisting::Skip) {
+                outcomes.append({IncomingOutcome::Skipped, {}, {}, target->id});
+                continue;
+            }
+            Instrument after = target ? withFields(*target, r.values, r.fields)
+                                      : InstrumentValidator::normalized(r.values);
+            if (!target) {
+                after.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                after.rev = 0;
+                after.deleted = false;
+                after.lifecycle = Lifecycle::Active;
+                after.removedAt = {};
+            }
+            if (IncomingOutcome bad = rejected(after); bad.kind == IncomingOutcome::Rejected) {
+                outcomes.append(bad);
+                continue;
+            }
+            if (target && after.serialNo != target->serialNo) {
+                auto clash = findActiveBySerial(after.serialNo);
+                if (!clash)
+                    return clash.error();
+                if (clash->has_value()) {
+                    outcomes.append({IncomingOutcome::Rejected,
+                                     QLatin1String(InstrumentField::SerialNo),
+                                     tr("Serial number %1 belongs to another instrument (%2).")
+                                         .arg(after.serialNo, (*clash)->name),
+                                     {}});
+                    continue;
+                }
+            }
+            auto written =
+                write({target ? *target : Instrument{}}, {after}, QStringLiteral("import"));
+            if (!written)
+                return written.error();
+            outcomes.append(
+                {target ? IncomingOutcome::Updated : IncomingOutcome::Created, {}, {}, after.id});
+        }
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return outcomes;
+}
+
 Result<QList<Instrument>> InstrumentStore::write(const QList<Instrument> &before,
                                                  const QList<Instrument> &after,
                                                  const QString &action)
@@ -414,13 +526,11 @@ Result<QList<Instrument>> InstrumentStore::write(const QList<Instrument> &before
             const QJsonObject snapshot = toJson(a);
             const bool isCreate = before.at(n).id.isEmpty();
             const QJsonObject old = isCreate ? QJsonObject() : toJson(before.at(n));
-            if (Status s =
-                    outbox::append(m_db, Collection, a.id,
-                                   a.deleted ? QStringLiteral("delete") : QStringLiteral("upsert"),
-                                   a.rev, QJsonDocument(snapshot).toJson(QJsonDocument::Compact),
-                                   {},
-                                   isCreate ? QByteArray()
-                                            : QJsonDocument(old).toJson(QJsonDocument::Compact));
+            if (Status s = outbox::append(
+                    m_db, Collection, a.id,
+                    a.deleted ? QStringLiteral("delete") : QStringLiteral("upsert"), a.rev,
+                    QJsonDocument(snapshot).toJson(QJsonDocument::Compact), {},
+                    isCreate ? QByteArray() : QJsonDocument(old).toJson(QJsonDocument::Compact));
                 !s)
                 return s;
             if (Status s = audit::append(m_db, m_actor, Collection, a.id, action,

@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <functional>
 #include <optional>
 
 namespace jl::models {
@@ -26,6 +27,23 @@ struct WarningCounts {
     int history = 0; // every instrument in the history library
 };
 
+// A record arriving from an import: the values, and which fields the file gave (the
+// others keep their stored value when an existing record is updated).
+struct IncomingInstrument {
+    Instrument values; // values.id: the record it came from (an exported file), or empty
+    QStringList fields;
+};
+
+enum class OnExisting { Update, Skip };
+
+struct IncomingOutcome {
+    enum Kind { Created, Updated, Skipped, Rejected };
+    Kind kind = Created;
+    QString field;   // Rejected: the field at fault (InstrumentField name), if one is
+    QString message; // Rejected: why, translated
+    QString id;      // the record created or updated
+};
+
 // Reads and writes instruments. Every write stores the records, one outbox entry per record
 // (sync.md §9) and one audit entry per record, in a single transaction: all or nothing.
 class InstrumentStore final {
@@ -33,6 +51,8 @@ class InstrumentStore final {
 
 public:
     InstrumentStore(Database &db, QString actor);
+
+    const QString &actor() const { return m_actor; }
 
     Result<Instrument> get(const QString &id) const;
     Result<QList<Instrument>> get(const QStringList &ids) const;
@@ -60,6 +80,16 @@ public:
     // back whole.
     Status applyChange(const QList<Instrument> &from, const QList<Instrument> &to,
                        const QString &action);
+
+    // Import: each record updates the active instrument with its id (an exported file
+    // re-imported) or else its serial, or is skipped, as `onExisting` says; a record matching
+    // none is created. A record that cannot be saved (invalid, or its serial taken by another
+    // instrument) is rejected with a reason and the others go on. One transaction, which
+    // joins the caller's: an import of many chunks inside transaction() commits once.
+    Result<QList<IncomingOutcome>> importRecords(const QList<IncomingInstrument> &records,
+                                                 OnExisting onExisting);
+    // Runs `work` in one transaction; the store's writes inside it join it.
+    Status transaction(const std::function<Status()> &work);
 
     Result<WarningCounts> countWarnings(QDate today, WarningThresholds thresholds = {}) const;
 

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "io/import/importtypes.h"
+
+#include <QCoreApplication>
+
+namespace jl::io {
+
+// One data row of the sheet → an instrument, the fields it gives, and what is wrong with
+// it (contract points 4–8 of issue 5).
+class RowParser final {
+    Q_DECLARE_TR_FUNCTIONS(RowParser)
+
+public:
+    struct Parsed {
+        models::Instrument instrument;
+        QStringList fields;
+        QList<RowIssue> issues;
+        bool empty = false; // every known column empty: skipped silently
+    };
+
+    RowParser(QStringList fields, QStringList titles);
+    Parsed parse(const SheetRow &row) const;
+    // The column title that holds `field` (for messages).
+    QString titleOf(const QString &field) const;
+
+private:
+    QStringList m_fields;
+    QStringList m_titles;
+};
+
+} // namespace jl::io
