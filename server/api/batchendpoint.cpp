@@ -147,10 +147,14 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
 
     // 1. Every key claimed and committed before any work (sync.md §11c).
     auto claimed = c.transaction<bool>([&]() -> Outcome<bool> {
+        if (Done d = c.commitWithoutFlush(); !d) // see Idempotency
+            return d.error();
         QList<Idempotency::KeyRequest> keys;
-        for (const Entry &e : entries) {
-            if (!e.invalid)
-                keys.append({e.key, e.op.requestHash()});
+        for (Entry &e : entries) {
+            if (!e.invalid) {
+                e.requestHash = e.op.requestHash();
+                keys.append({e.key, e.requestHash});
+            }
         }
         auto claims = Idempotency::claimAll(c, enterprise, keys, settings);
         if (!claims)
@@ -177,7 +181,7 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
     auto work = [&](RecordStore &store) -> Outcome<QList<EntryResult>> {
         failedAt = -1;
         QList<EntryResult> out;
-        QList<QPair<QString, Response>> answers; // stored with their keys at the end
+        QList<Idempotency::Answer> answers; // stored with their keys at the end
         if (Done d = prefetch(store, entries); !d)
             return d.error();
         bool stopped = false;
@@ -229,10 +233,10 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
                 }
                 answer = Response::problem(error, lang);
             }
-            answers.append({e.key, answer});
+            answers.append({e.key, e.requestHash, answer});
             out.append(result(e.key, answer));
         }
-        if (Done d = Idempotency::completeAll(c, enterprise, answers); !d)
+        if (Done d = Idempotency::completeAll(c, enterprise, answers, settings); !d)
             return d.error();
         return out;
     };

@@ -27,6 +27,7 @@ private:
         WriteOp op;
         std::optional<ApiError> invalid; // refused before any work
         Idempotency::Claim claim;
+        QString requestHash; // of op, once claimed
     };
     Response batch(const Request &request, const Principal &who);
     static Entry parseEntry(const QJsonValue &value);

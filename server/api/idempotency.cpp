@@ -49,8 +49,11 @@ Outcome<Idempotency::Claim> Idempotency::claim(SqlConnection &db, const QString 
                                                const QString &key, const QString &requestHash,
                                                const Settings &settings)
 {
-    return db.transaction<Claim>(
-        [&]() { return claimWithin(db, enterpriseId, key, requestHash, settings); });
+    return db.transaction<Claim>([&]() -> Outcome<Claim> {
+        if (Done d = db.commitWithoutFlush(); !d)
+            return d.error();
+        return claimWithin(db, enterpriseId, key, requestHash, settings);
+    });
 }
 
 Outcome<Idempotency::Claim> Idempotency::claimWithin(SqlConnection &db, const QString &enterpriseId,
@@ -146,27 +149,34 @@ Outcome<QList<Idempotency::Claim>> Idempotency::claimAll(SqlConnection &db,
 }
 
 Done Idempotency::completeAll(SqlConnection &db, const QString &enterpriseId,
-                              const QList<QPair<QString, Response>> &answers)
+                              const QList<Answer> &answers, const Settings &settings)
 {
+    // An insert that always meets its claimed row and updates it through the primary key. An
+    // UPDATE … FROM a list of keys leaves the join to the planner, and with statistics behind
+    // a fast-growing table it scanned all the enterprise's keys for every 100 answers
+    // (9 ms a statement at 40,000 keys, growing with each batch).
     constexpr qsizetype Chunk = 100;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 expires = now + qint64(settings.idempotencyDays) * 24 * 3600 * 1000;
     for (qsizetype at = 0; at < answers.size(); at += Chunk) {
         const qsizetype n = std::min(Chunk, answers.size() - at);
         QStringList rows;
         QVariantList binds;
+        binds.reserve(n * 7);
         for (qsizetype i = at; i < at + n; ++i) {
-            // The casts give PostgreSQL the types when it prepares the statement.
-            rows.append(i == at ? QStringLiteral("SELECT ? AS k, CAST(? AS INTEGER) AS st, "
-                                                 "CAST(? AS TEXT) AS resp")
-                                : QStringLiteral("SELECT ?, CAST(? AS INTEGER), CAST(? AS TEXT)"));
-            binds << answers.at(i).first << answers.at(i).second.status
-                  << encode(answers.at(i).second);
+            // The cast gives PostgreSQL the type when it prepares the statement.
+            rows.append(QStringLiteral("(?, ?, ?, 'done', CAST(? AS INTEGER), ?, ?, ?)"));
+            const Answer &a = answers.at(i);
+            binds << enterpriseId << a.key << a.requestHash << a.response.status
+                  << encode(a.response) << now << expires;
         }
-        binds << enterpriseId;
-        auto r = db.run(QStringLiteral("UPDATE idempotency_keys SET state = 'done', status = v.st, "
-                                       "response = v.resp FROM (") +
-                            rows.join(QLatin1String(" UNION ALL ")) +
-                            QStringLiteral(") AS v WHERE idempotency_keys.enterprise_id = ? AND "
-                                           "idempotency_keys.key = v.k"),
+        auto r = db.run(QStringLiteral("INSERT INTO idempotency_keys (enterprise_id, key, "
+                                       "request_hash, state, status, response, claimed_at, "
+                                       "expires_at) VALUES ") +
+                            rows.join(QLatin1String(", ")) +
+                            QStringLiteral(" ON CONFLICT (enterprise_id, key) DO UPDATE SET "
+                                           "state = 'done', status = excluded.status, "
+                                           "response = excluded.response"),
                         binds);
         if (!r)
             return r.error();

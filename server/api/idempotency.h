@@ -14,7 +14,9 @@ struct Settings;
 // Settings::idempotencyDays. A key is claimed in its own committed transaction before the
 // work starts (insert-if-absent), so a duplicate on any instance sees it: a finished one is
 // answered from the store, a different payload is 422, one still running is 409. A claim
-// whose instance died is retaken after Settings::inFlightLeaseSeconds.
+// whose instance died is retaken after Settings::inFlightLeaseSeconds. A claim's commit does
+// not wait for the disk: the work commits after it and flushes it too, and a database crash
+// before that loses the work as well, so the retry finds no claim and runs it.
 class Idempotency final {
 public:
     enum class State { Claimed, Replay, Mismatch, InFlight };
@@ -32,9 +34,14 @@ public:
     // in a few multi-row statements. The claims come back in the order of `keys`.
     static Outcome<QList<Claim>> claimAll(SqlConnection &db, const QString &enterpriseId,
                                           const QList<KeyRequest> &keys, const Settings &settings);
+    struct Answer {
+        QString key;
+        QString requestHash;
+        Response response;
+    };
     // complete() for many answers, in a few multi-row statements.
     static Done completeAll(SqlConnection &db, const QString &enterpriseId,
-                            const QList<QPair<QString, Response>> &answers);
+                            const QList<Answer> &answers, const Settings &settings);
     static Outcome<Claim> claim(SqlConnection &db, const QString &enterpriseId, const QString &key,
                                 const QString &requestHash, const Settings &settings);
     // The same inside a transaction the caller opened (a batch claims all its keys at once).

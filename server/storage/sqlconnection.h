@@ -50,6 +50,11 @@ public:
     // five times. Not reentrant: use savepoints inside.
     template <typename T, typename Work> Outcome<T> transaction(Work &&work);
 
+    // Inside a transaction: its COMMIT does not wait for the disk (PostgreSQL
+    // synchronous_commit off; nothing on SQLite). Only for a transaction whose loss in a
+    // database crash harms nobody: the WAL is flushed in order, so the next transaction that
+    // commits normally makes this one durable too, and a crash before that loses both.
+    Done commitWithoutFlush();
     Done savepoint(const QString &name);
     Done releaseSavepoint(const QString &name);
     Done rollbackToSavepoint(const QString &name);
