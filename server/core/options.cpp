@@ -81,8 +81,10 @@ bool Options::parse(const QStringList &arguments, Options *out, int *exitCode)
     QCommandLineOption commitDelay(QStringLiteral("test-commit-delay-ms"), {}, QStringLiteral("n"));
     QCommandLineOption plainSequence(QStringLiteral("test-plain-sequence"));
     QCommandLineOption failSerial(QStringLiteral("test-fail-serial"), {}, QStringLiteral("serial"));
+    QCommandLineOption lease(QStringLiteral("test-in-flight-lease-seconds"), {},
+                             QStringLiteral("n"));
     for (QCommandLineOption *o :
-         {&printRoutes, &iterations, &commitDelay, &plainSequence, &failSerial}) {
+         {&printRoutes, &iterations, &commitDelay, &plainSequence, &failSerial, &lease}) {
         o->setFlags(QCommandLineOption::HiddenFromHelp);
         p.addOption(*o);
     }
@@ -130,7 +132,8 @@ bool Options::parse(const QStringList &arguments, Options *out, int *exitCode)
         intOption(p, QStringLiteral("max-body-bytes"), 1024, &maxBody) &&
         intOption(p, QStringLiteral("access-token-seconds"), 1, &s.accessTokenSeconds) &&
         intOption(p, QStringLiteral("test-password-iterations"), 1, &s.passwordIterations) &&
-        intOption(p, QStringLiteral("test-commit-delay-ms"), 0, &s.testCommitDelayMs);
+        intOption(p, QStringLiteral("test-commit-delay-ms"), 0, &s.testCommitDelayMs) &&
+        intOption(p, QStringLiteral("test-in-flight-lease-seconds"), 1, &s.inFlightLeaseSeconds);
     if (!ok) {
         *exitCode = 2;
         return false;

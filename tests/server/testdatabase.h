@@ -62,31 +62,78 @@ public:
     bool isValid() const { return !m_url.isEmpty(); }
     Kind kind() const { return m_kind; }
 
+    // The first column of the first row of a query run on the test's database from outside
+    // the server (an invalid QVariant when there is no row), to look at what the server
+    // stored, or to write what a crashed server would have left behind.
+    QVariant scalar(const QString &sql, const QVariantList &binds = {}) const
+    {
+        QVariant out;
+        if (m_kind == Kind::Sqlite) {
+            withConnection(QStringLiteral("QSQLITE"), QUrl(),
+                           m_dir.filePath(QStringLiteral("server.db")),
+                           [&](QSqlDatabase &db) { out = firstValue(db, sql, binds); });
+        } else {
+            withConnection(QStringLiteral("QPSQL"), QUrl(m_url), {},
+                           [&](QSqlDatabase &db) { out = firstValue(db, sql, binds); });
+        }
+        return out;
+    }
+
 private:
-    static bool adminExec(const QUrl &url, const QString &sql)
+    static QVariant firstValue(QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+    {
+        QSqlQuery q(db);
+        q.prepare(sql);
+        for (qsizetype i = 0; i < binds.size(); ++i)
+            q.bindValue(int(i), binds.at(i));
+        if (!q.exec()) {
+            qWarning() << sql << q.lastError().text();
+            return {};
+        }
+        return q.next() ? q.value(0) : QVariant();
+    }
+
+    // Opens a connection of its own (SQLite: `path`; PostgreSQL: `url`), runs `use`, closes.
+    template <typename Use>
+    static bool withConnection(const QString &driver, const QUrl &url, const QString &path,
+                               Use &&use)
     {
         const QString name =
             QStringLiteral("jl-test-admin-") + QUuid::createUuid().toString(QUuid::Id128);
         bool ok = false;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(url.host());
-            db.setPort(url.port(5432));
-            db.setUserName(url.userName());
-            db.setPassword(url.password());
-            db.setDatabaseName(url.path().mid(1).isEmpty() ? QStringLiteral("postgres")
-                                                           : url.path().mid(1));
-            if (db.open()) {
-                QSqlQuery q(db);
-                ok = q.exec(sql);
-                if (!ok)
-                    qWarning() << sql << q.lastError().text();
+            QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+            if (driver == QLatin1String("QSQLITE")) {
+                db.setDatabaseName(path);
+                db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
             } else {
-                qWarning() << "cannot connect to JILIANG_TEST_PG:" << db.lastError().text();
+                db.setHostName(url.host());
+                db.setPort(url.port(5432));
+                db.setUserName(url.userName());
+                db.setPassword(url.password());
+                db.setDatabaseName(url.path().mid(1).isEmpty() ? QStringLiteral("postgres")
+                                                               : url.path().mid(1));
             }
+            ok = db.open();
+            if (ok)
+                use(db);
+            else
+                qWarning() << "cannot connect to the test database:" << db.lastError().text();
             db.close();
         }
         QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
+    static bool adminExec(const QUrl &url, const QString &sql)
+    {
+        bool ok = false;
+        withConnection(QStringLiteral("QPSQL"), url, {}, [&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+            if (!ok)
+                qWarning() << sql << q.lastError().text();
+        });
         return ok;
     }
 

@@ -2,7 +2,8 @@
 // reused for another change 422, a rejection is replayed too, keys belong to an enterprise,
 // and a duplicate reaching a second server instance on the same database while the first is
 // still working gets 409 (PostgreSQL) or waits and gets the replay (SQLite, one writer at a
-// time) — never a second write.
+// time) — never a second write. A claim left in flight by an instance that crashed is taken
+// over once its lease has run out, and the request then runs exactly once.
 #include "server/serverharness.h"
 
 using namespace jl::servertest;
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void duplicateOnSecondInstance();
     void duplicateStorm_data() { JL_BACKEND_ROWS(); }
     void duplicateStorm();
+    void abandonedClaimTakenOver_data() { JL_BACKEND_ROWS(); }
+    void abandonedClaimTakenOver();
 
 private:
     Backend m_sqlite;
@@ -231,6 +234,92 @@ void TestServerIdempotency::duplicateStorm()
     Http http = b.http();
     QCOMPARE(http.get(path).json().value(u"rev").toInt(), 1);
     QVERIFY(second.stop());
+}
+
+void TestServerIdempotency::abandonedClaimTakenOver()
+{
+    JL_FETCH_BACKEND(b, m_sqlite, m_pg);
+    const QString path = QStringLiteral("/api/v1/instruments/") + newId();
+    const QByteArray key = newId().toLatin1();
+    const QByteArray body =
+        QJsonDocument(instrumentPayload(QStringLiteral("CRASH-1"))).toJson(QJsonDocument::Compact);
+    const QList<QPair<QByteArray, QByteArray>> headers = {{"Idempotency-Key", key},
+                                                          {"Content-Type", "application/json"}};
+    const QString claimState =
+        QStringLiteral("SELECT state FROM idempotency_keys WHERE enterprise_id = ? AND key = ?");
+    const QVariantList claimBinds = {b.account.enterpriseId, QString::fromLatin1(key)};
+
+    // 1. An instance claims the key, starts the work (which would take 30 s) and dies.
+    {
+        ServerProcess doomed;
+        QVERIFY(doomed.start(b.db->url(),
+                             {QStringLiteral("--test-commit-delay-ms"), QStringLiteral("30000")}));
+        Http toDoomed(doomed.base());
+        toDoomed.setToken(b.token);
+        QNetworkReply *pending = toDoomed.start("PUT", path, body, {{"Idempotency-Key", key}});
+        QTRY_COMPARE_WITH_TIMEOUT(b.db->scalar(claimState, claimBinds).toString(),
+                                  QStringLiteral("inflight"), 20000);
+        doomed.crash();
+        const Reply lost = Http::finish(pending);
+        QCOMPARE(lost.status, 0); // no answer: the connection died with the server
+    }
+    QCOMPARE(b.db->scalar(claimState, claimBinds).toString(), QStringLiteral("inflight"));
+
+    // 2. Within the lease (60 s) the claim still counts: a retry is told to wait.
+    Http http = b.http();
+    Reply r = http.send("PUT", path, body, headers);
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.code(), QStringLiteral("idempotency-in-flight"));
+    QCOMPARE(http.get(path).status, 404);
+
+    // 3. An instance with a lease of 3 s takes it over once the claim is older than that;
+    // six copies at once still run it once.
+    ServerProcess shortLease;
+    QVERIFY(shortLease.start(b.db->url(), {QStringLiteral("--rate-limit"), QStringLiteral("0"),
+                                           QStringLiteral("--test-in-flight-lease-seconds"),
+                                           QStringLiteral("3")}));
+    const QString claimAge =
+        QStringLiteral("SELECT claimed_at FROM idempotency_keys WHERE enterprise_id = ? AND "
+                       "key = ?");
+    const qint64 claimedAt = b.db->scalar(claimAge, claimBinds).toLongLong();
+    QVERIFY(claimedAt > 0);
+    while (QDateTime::currentMSecsSinceEpoch() <= claimedAt + 3500)
+        QTest::qWait(100);
+    std::vector<std::unique_ptr<Http>> clients;
+    QList<QNetworkReply *> replies;
+    for (int n = 0; n < 6; ++n) {
+        clients.push_back(std::make_unique<Http>(shortLease.base()));
+        clients.back()->setToken(b.token);
+        replies.append(clients.back()->start("PUT", path, body, {{"Idempotency-Key", key}}));
+    }
+    int ran = 0;
+    QByteArray first;
+    for (QNetworkReply *reply : replies) {
+        const Reply one = Http::finish(reply);
+        if (one.status == 201 && one.header("Idempotent-Replayed").isEmpty()) {
+            ++ran;
+            first = one.body;
+        } else {
+            QVERIFY2(one.status == 409 ||
+                         (one.status == 201 && one.header("Idempotent-Replayed") == "true"),
+                     one.body.constData());
+        }
+    }
+    QCOMPARE(ran, 1);
+    QCOMPARE(b.db->scalar(claimState, claimBinds).toString(), QStringLiteral("done"));
+
+    // 4. From now on every instance replays that answer; the record was written once.
+    r = http.send("PUT", path, body, headers);
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.header("Idempotent-Replayed"), QByteArray("true"));
+    QCOMPARE(r.body, first);
+    QCOMPARE(http.get(path).json().value(u"rev").toInt(), 1);
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM records WHERE enterprise_id = ? "
+                                         "AND match_key = ?"),
+                          {b.account.enterpriseId, QStringLiteral("CRASH-1")})
+                 .toInt(),
+             1);
+    QVERIFY(shortLease.stop());
 }
 
 QTEST_GUILESS_MAIN(TestServerIdempotency)
