@@ -1,6 +1,7 @@
 #include "server/admin/admincli.h"
 
 #include "server/admin/adminservice.h"
+#include "server/admin/fileadmin.h"
 #include "server/admin/maintenance.h"
 #include "server/admin/referenceadmin.h"
 #include "server/admin/verificationupload.h"
@@ -160,6 +161,16 @@ int AdminCli::run(Server &server, const Options &options)
          fileCommand([&](const QByteArray &b) {
              return VerificationUpload::upload(server.db(), options.settings, b);
          })},
+        {"upload-file",
+         "--uscc CODE FILE  (a certificate for the enterprise's file store; prints its sha256)",
+         {usccOpt},
+         1,
+         [&](const QCommandLineParser &p) -> Outcome<QJsonObject> {
+             auto bytes = readFile(p.positionalArguments().value(0));
+             if (!bytes)
+                 return bytes.error();
+             return FileAdmin::store(server.db(), value(p, usccOpt), bytes.value());
+         }},
         {"load-institutions",
          "FILE.json  ([{name, phone, address, divisionCode, scope[]}])",
          {},

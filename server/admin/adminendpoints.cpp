@@ -1,6 +1,7 @@
 #include "server/admin/adminendpoints.h"
 
 #include "server/admin/adminservice.h"
+#include "server/admin/fileadmin.h"
 #include "server/admin/referenceadmin.h"
 #include "server/admin/uscc.h"
 #include "server/admin/verificationupload.h"
@@ -60,6 +61,12 @@ void AdminEndpoints::addRoutes(Router &router)
                   return QJsonObject{
                       {QStringLiteral("login"), uscc::normalized(r.arg(QStringLiteral("uscc")))},
                       {QStringLiteral("password"), pw.value()}};
+              });
+    // The body is the file itself (within the request body limit; larger ones through the
+    // admin command line).
+    addAction(router, "POST", QStringLiteral("/enterprises/{uscc}/files"), 200,
+              [s](const Request &r) {
+                  return FileAdmin::store(s.db, r.arg(QStringLiteral("uscc")), r.body);
               });
     addAction(router, "POST", QStringLiteral("/verificationRecords"), 200, [s](const Request &r) {
         return VerificationUpload::upload(s.db, s.settings, r.body);

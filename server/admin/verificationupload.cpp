@@ -1,5 +1,6 @@
 #include "server/admin/verificationupload.h"
 
+#include "server/admin/fileadmin.h"
 #include "server/admin/uscc.h"
 #include "server/api/verificationmatcher.h"
 #include "server/storage/connectionpool.h"
@@ -72,6 +73,18 @@ Outcome<QJsonObject> VerificationUpload::upload(ConnectionPool &pool, const Sett
             return invalid(i, QStringLiteral("result is pass or fail"));
         if (!text("certificate").isEmpty() && !sha.match(text("certificate")).hasMatch())
             return invalid(i, QStringLiteral("certificate is a file's SHA-256 (64 hex digits)"));
+        if (!text("certificate").isEmpty()) {
+            // The client downloads the certificate from the enterprise's file store: a hash
+            // naming nothing there would be a link that never opens.
+            auto present = FileAdmin::has(**db, enterprises.value(code), text("certificate"));
+            if (!present)
+                return present.error();
+            if (!present.value())
+                return invalid(i, QStringLiteral("certificate %1 is not in the file store of "
+                                                 "enterprise %2; upload the file first (admin "
+                                                 "upload-file)")
+                                      .arg(text("certificate"), code));
+        }
         StoredRecord r;
         r.collection = QLatin1String(VerificationMatcher::Records);
         r.id = QUuid::createUuidV5(RecordNamespace, code + QLatin1Char('|') + text("certificateNo"))

@@ -78,6 +78,14 @@ void FileEndpoints::addRoutes(Router &router)
                [this](const Request &r, const Principal &p) { return download(r, p); });
 }
 
+Outcome<qint64> FileEndpoints::maxUploadBytes(SqlConnection &db)
+{
+    auto settings = ReferenceData::read(db, QLatin1String(ReferenceData::Settings));
+    if (!settings)
+        return settings.error();
+    return settings->value.toObject().value(QStringLiteral("maxUploadBytes")).toInteger(20 << 20);
+}
+
 Response FileEndpoints::putChunk(const Request &request, const Principal &who)
 {
     const Lang lang = request.lang();
@@ -101,11 +109,10 @@ Response FileEndpoints::putChunk(const Request &request, const Principal &who)
     if (!db)
         return Response::problem(db.error(), lang);
     SqlConnection &c = **db;
-    auto settings = ReferenceData::read(c, QLatin1String(ReferenceData::Settings));
-    if (!settings)
-        return Response::problem(settings.error(), lang);
-    const qint64 maxBytes =
-        settings->value.toObject().value(QStringLiteral("maxUploadBytes")).toInteger(20 << 20);
+    auto limit = maxUploadBytes(c);
+    if (!limit)
+        return Response::problem(limit.error(), lang);
+    const qint64 maxBytes = limit.value();
     if (total > maxBytes)
         return Response::problem(
             ApiError::make(413, Msg::FileTooLarge, {QString::number(maxBytes / (1024 * 1024))}),

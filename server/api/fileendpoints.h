@@ -20,6 +20,8 @@ public:
         : m_services(services)
     {}
     void addRoutes(Router &router) override;
+    // The largest file accepted (reference settings `maxUploadBytes`, 20 MB unless set).
+    static Outcome<qint64> maxUploadBytes(SqlConnection &db);
 
 private:
     Response putChunk(const Request &request, const Principal &who);

@@ -1,8 +1,9 @@
 // Verification records (domain.md §3) over real HTTP and the admin command line: matched by
 // serial number on arrival and again when an instrument's serial is created or changed, the
 // matched instrument updated unless it holds a newer verification, the unmatched list, a
-// record uploaded again replacing the first, the admin endpoints behind their credential and
-// the admin command line.
+// record uploaded again replacing the first, a certificate named only once its file is in the
+// enterprise's file store (placed there with admin upload-file or its route), the admin
+// endpoints behind their credential and the admin command line.
 #include "server/serverharness.h"
 
 #include <QTemporaryFile>
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void olderRecordKeepsNewerResult();
     void uploadRefusesBadInput_data() { JL_BACKEND_ROWS(); }
     void uploadRefusesBadInput();
+    void certificateMustBeStored_data() { JL_BACKEND_ROWS(); }
+    void certificateMustBeStored();
     void adminEndpoints_data() { JL_BACKEND_ROWS(); }
     void adminEndpoints();
     void adminCommandLine();
@@ -221,6 +224,109 @@ void TestServerVerification::uploadRefusesBadInput()
                    {record(makeUscc(424242), QStringLiteral("JD-D-2"), QStringLiteral("D-2"))});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains(QLatin1String("no enterprise")));
+}
+
+void TestServerVerification::certificateMustBeStored()
+{
+    JL_FETCH_BACKEND(b, m_sqlite, m_pg);
+    const QByteArray pdf = "%PDF-1.7\n% 检定证书 " + newId().toLatin1() + "\n%%EOF\n";
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex());
+    QJsonObject withCertificate =
+        record(b.account.uscc, QStringLiteral("JD-F-1"), QStringLiteral("CERT-1"));
+    withCertificate.insert(QStringLiteral("certificate"), sha);
+    const QJsonObject plain =
+        record(b.account.uscc, QStringLiteral("JD-F-0"), QStringLiteral("CERT-0"));
+
+    // 1. A hash naming no stored file: the upload is refused, saying which record and why,
+    // and nothing of it is stored.
+    CommandResult r = uploadFile(b.db->url(), {plain, withCertificate});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("Record 2")) && r.err.contains(sha) &&
+                 r.err.contains(QLatin1String("upload-file")),
+             qPrintable(r.err));
+    Http http = b.http();
+    QVERIFY(!http.get(QStringLiteral("/api/v1/verificationRecords?limit=1000"))
+                 .body.contains("JD-F-0"));
+    Http admin(b.server->base());
+    admin.setToken(adminToken(b.db->url()));
+    Reply reply = admin.send("POST", QStringLiteral("/api/v1/admin/verificationRecords"),
+                             QJsonDocument(QJsonArray{withCertificate}).toJson(),
+                             {{"Content-Type", "application/json"}});
+    QCOMPARE(reply.status, 422);
+    QVERIFY(reply.json().value(u"detail").toString().contains(QLatin1String("Record 1")));
+
+    // 2. The file placed with the command line: its SHA-256 is printed, and the enterprise
+    // downloads it like its own uploads.
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(pdf);
+    file.flush();
+    r = runAdmin(b.db->url(), {QStringLiteral("upload-file"), QStringLiteral("--uscc"),
+                               b.account.uscc, file.fileName()});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject placed = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(placed.value(u"sha256").toString(), sha);
+    QCOMPARE(placed.value(u"mimeType").toString(), QStringLiteral("application/pdf"));
+    QCOMPARE(placed.value(u"size").toInteger(), pdf.size());
+    reply = http.get(QStringLiteral("/api/v1/files/") + sha);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.body, pdf);
+    // The same file again changes nothing.
+    r = runAdmin(b.db->url(), {QStringLiteral("upload-file"), QStringLiteral("--uscc"),
+                               b.account.uscc, file.fileName()});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"sha256").toString(), sha);
+
+    // 3. Now the records go in, and the certificate is on the record.
+    r = uploadFile(b.db->url(), {plain, withCertificate});
+    QCOMPARE(r.exitCode, 0);
+    bool found = false;
+    for (const QJsonValue &v : http.get(QStringLiteral("/api/v1/verificationRecords?limit=1000"))
+                                   .json()
+                                   .value(u"items")
+                                   .toArray()) {
+        const QJsonObject data = v.toObject().value(u"data").toObject();
+        if (data.value(u"certificateNo").toString() == QLatin1String("JD-F-1"))
+            found = data.value(u"certificate").toString() == sha;
+    }
+    QVERIFY(found);
+
+    // 4. Files belong to one enterprise: another enterprise's record cannot name this one, and
+    // the other enterprise cannot download it.
+    const Account other = createAccount(b.db->url(), backend == QLatin1String("sqlite") ? 61 : 62);
+    QJsonObject theirs = record(other.uscc, QStringLiteral("JD-F-2"), QStringLiteral("CERT-2"));
+    theirs.insert(QStringLiteral("certificate"), sha);
+    r = uploadFile(b.db->url(), {theirs});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QLatin1String("Record 1")));
+    Http otherHttp(b.server->base());
+    otherHttp.setToken(accessToken(b.server->base(), other));
+    QCOMPARE(otherHttp.get(QStringLiteral("/api/v1/files/") + sha).status, 404);
+
+    // 5. The admin route: the body is the file. Then that enterprise's record may name it.
+    const QByteArray png = QByteArray("\x89PNG\r\n\x1a\n", 8) + newId().toLatin1();
+    const QString pngSha =
+        QString::fromLatin1(QCryptographicHash::hash(png, QCryptographicHash::Sha256).toHex());
+    const QString route = QStringLiteral("/api/v1/admin/enterprises/%1/files");
+    reply = admin.send("POST", route.arg(other.uscc), png,
+                       {{"Content-Type", "application/octet-stream"}});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"sha256").toString(), pngSha);
+    QCOMPARE(reply.json().value(u"mimeType").toString(), QStringLiteral("image/png"));
+    QCOMPARE(otherHttp.get(QStringLiteral("/api/v1/files/") + pngSha).body, png);
+    theirs.insert(QStringLiteral("certificate"), pngSha);
+    QCOMPARE(uploadFile(b.db->url(), {theirs}).exitCode, 0);
+    // Refused: a type not accepted, an unknown enterprise, an enterprise token.
+    reply = admin.send("POST", route.arg(other.uscc), "just text",
+                       {{"Content-Type", "application/octet-stream"}});
+    QCOMPARE(reply.status, 415);
+    reply = admin.send("POST", route.arg(makeUscc(4712)), png,
+                       {{"Content-Type", "application/octet-stream"}});
+    QCOMPARE(reply.status, 404);
+    reply = otherHttp.send("POST", route.arg(other.uscc), png,
+                           {{"Content-Type", "application/octet-stream"}});
+    QCOMPARE(reply.status, 403);
 }
 
 void TestServerVerification::adminEndpoints()
