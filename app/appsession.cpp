@@ -45,8 +45,8 @@ QString AppSession::databasePath(const QString &dataDir)
     return QDir(dataDir).filePath(QStringLiteral("jiliang.sqlite"));
 }
 
-models::Result<std::unique_ptr<AppSession>> AppSession::open(const SessionOptions &options,
-                                                             ui::Dialogs &dialogs)
+models::Result<std::unique_ptr<AppSession>>
+AppSession::open(const SessionOptions &options, ui::Dialogs &dialogs, sync::SyncService *sync)
 {
     std::unique_ptr<AppSession> session(new AppSession(dialogs));
     session->m_dataDir = options.dataDir;
@@ -76,9 +76,11 @@ models::Result<std::unique_ptr<AppSession>> AppSession::open(const SessionOption
         QDir(options.dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     session->m_context = std::make_unique<ui::ScreenContext>(
         *session->m_database, *session->m_store, dialogs, *session->m_settings);
+    session->m_context->setSyncService(sync);
     session->m_registry = std::make_unique<ui::ScreenRegistry>();
     registerScreens(*session->m_registry, *session->m_context);
-    session->m_window = std::make_unique<ui::MainWindow>(*session->m_registry, *session->m_context);
+    session->m_window = std::make_unique<ui::MainWindow>(*session->m_registry, *session->m_context,
+                                                         session->m_context->syncService());
     session->m_window->restoreSession();
     return session;
 }

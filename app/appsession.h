@@ -15,6 +15,10 @@ class Database;
 class InstrumentStore;
 } // namespace jl::models
 
+namespace jl::sync {
+class SyncService;
+}
+
 namespace jl::ui {
 class Dialogs;
 class MainWindow;
@@ -37,8 +41,10 @@ class AppSession final {
     Q_DISABLE_COPY_MOVE(AppSession)
 
 public:
-    static models::Result<std::unique_ptr<AppSession>> open(const SessionOptions &options,
-                                                            ui::Dialogs &dialogs);
+    // `sync`: a sync service made by the caller (GUI tests play the engine); null: none, the
+    // window says 未登录.
+    static models::Result<std::unique_ptr<AppSession>>
+    open(const SessionOptions &options, ui::Dialogs &dialogs, sync::SyncService *sync = nullptr);
     ~AppSession();
 
     // The per-user folder (AppLocalDataLocation); demo data lives in its demo/ subfolder.

@@ -2,6 +2,7 @@
 
 #include "ui/home/homescreen.h"
 #include "ui/instruments/instrumentscreens.h"
+#include "ui/sync/syncscreens.h"
 
 namespace jl::app {
 
@@ -9,6 +10,7 @@ void registerScreens(ui::ScreenRegistry &registry, ui::ScreenContext &context)
 {
     ui::HomeScreen::registerScreen(registry, context);
     ui::InstrumentScreens::registerScreens(registry, context);
+    ui::SyncScreens::registerScreens(registry, context);
 }
 
 } // namespace jl::app

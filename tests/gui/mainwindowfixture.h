@@ -36,8 +36,10 @@ inline void type(QWidget *widget, const QString &text)
 
 class MainWindowFixture final {
 public:
-    bool open()
+    // `sync`: a service the test plays, or none (no account).
+    bool open(sync::SyncService *sync = nullptr)
     {
+        m_sync = sync;
         QStandardPaths::setTestModeEnabled(true);
         m_dir = std::make_unique<QTemporaryDir>();
         return m_dir->isValid() && start();
@@ -146,7 +148,7 @@ public:
 private:
     bool start()
     {
-        auto session = app::AppSession::open({m_dir->path(), false}, m_dialogs);
+        auto session = app::AppSession::open({m_dir->path(), false}, m_dialogs, m_sync);
         if (!session) {
             qWarning() << session.error().message;
             return false;
@@ -159,6 +161,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     ui::ScriptedDialogs m_dialogs;
     std::unique_ptr<app::AppSession> m_session;
+    sync::SyncService *m_sync = nullptr;
 };
 
 } // namespace jl::test

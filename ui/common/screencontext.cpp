@@ -1,5 +1,7 @@
 #include "ui/common/screencontext.h"
 
+#include "models/store/instrumentstore.h"
+
 #include <QUndoStack>
 
 namespace jl::ui {
@@ -18,6 +20,11 @@ ScreenContext::ScreenContext(models::Database &database, models::InstrumentStore
 {}
 
 ScreenContext::~ScreenContext() = default;
+
+QString ScreenContext::actor() const
+{
+    return m_instruments.actor();
+}
 
 void ScreenContext::notifyDataChanged()
 {

@@ -15,6 +15,10 @@ class Database;
 class InstrumentStore;
 } // namespace jl::models
 
+namespace jl::sync {
+class SyncService;
+} // namespace jl::sync
+
 namespace jl::ui {
 
 class Dialogs;
@@ -39,6 +43,13 @@ public:
     // Batch edits and moves to history; undone with Ctrl+Z until sync sends them.
     QUndoStack *undoStack() const { return m_undoStack; }
 
+    // The signed-in account's sync, or null (no account: demo, screenshots). Set once, before
+    // the screens are made.
+    sync::SyncService *syncService() const { return m_syncService; }
+    void setSyncService(sync::SyncService *service) { m_syncService = service; }
+    // Who is named in the audit trail.
+    QString actor() const;
+
     const models::Divisions &divisions() const { return m_divisions; }
     const models::InstrumentCategories &categories() const { return m_categories; }
 
@@ -57,6 +68,7 @@ private:
     Dialogs &m_dialogs;
     QSettings &m_settings;
     QUndoStack *m_undoStack = nullptr;
+    sync::SyncService *m_syncService = nullptr;
     models::Divisions m_divisions;
     models::InstrumentCategories m_categories;
 };

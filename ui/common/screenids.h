@@ -6,4 +6,6 @@ namespace jl::ui::ScreenIds {
 inline constexpr auto Home = "home";
 inline constexpr auto ActiveInstruments = "instruments.active";
 inline constexpr auto HistoryInstruments = "instruments.history";
+inline constexpr auto SyncStatus = "sync.status";
+inline constexpr auto SyncConflicts = "sync.conflicts";
 } // namespace jl::ui::ScreenIds

@@ -2,16 +2,21 @@
 
 #include "models/common/logging.h"
 #include "models/store/instrumentstore.h"
+#include "models/store/localcollection.h"
+#include "sync/syncservice.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/screen.h"
 #include "ui/common/screencontext.h"
 #include "ui/mainwindow/navigationtree.h"
 #include "ui/mainwindow/screenregistry.h"
 #include "ui/mainwindow/screentabs.h"
+#include "ui/mainwindow/syncindicator.h"
+#include "ui/sync/syncstatustext.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -39,10 +44,12 @@ QList<QKeySequence> keys(const QKeySequence &wanted, QKeySequence::StandardKey p
 }
 } // namespace
 
-MainWindow::MainWindow(const ScreenRegistry &registry, ScreenContext &context, QWidget *parent)
+MainWindow::MainWindow(const ScreenRegistry &registry, ScreenContext &context,
+                       sync::SyncService *sync, QWidget *parent)
     : QMainWindow(parent)
     , m_registry(registry)
     , m_context(context)
+    , m_sync(sync)
 {
     // The platform appends the application name (Jiliang / 计量).
     setWindowTitle(tr("Measuring instruments under mandatory verification"));
@@ -60,10 +67,9 @@ MainWindow::MainWindow(const ScreenRegistry &registry, ScreenContext &context, Q
     setCentralWidget(m_splitter);
 
     m_pending = new QLabel(this);
-    m_connection = new QLabel(tr("Offline: not connected to the server"), this);
-    m_connection->setAccessibleName(m_connection->text());
+    m_syncIndicator = new SyncIndicator(m_context.database(), m_sync, this);
     statusBar()->addPermanentWidget(m_pending);
-    statusBar()->addPermanentWidget(m_connection);
+    statusBar()->addPermanentWidget(m_syncIndicator);
 
     createActions();
 
@@ -73,7 +79,54 @@ MainWindow::MainWindow(const ScreenRegistry &registry, ScreenContext &context, Q
     connect(&m_context, &ScreenContext::openRequested, this,
             [this](const QString &id, const QVariantMap &arguments) { openScreen(id, arguments); });
     connect(&m_context, &ScreenContext::dataChanged, this, &MainWindow::refreshStatus);
+    connect(m_syncIndicator, &SyncIndicator::openRequested, this,
+            [this](const QString &id) { openScreen(id); });
+    connectSync();
     refreshStatus();
+}
+
+void MainWindow::connectSync()
+{
+    if (!m_sync)
+        return;
+    connect(m_sync, &sync::SyncService::massDeleteRequested, this, &MainWindow::askMassDelete);
+    connect(m_sync, &sync::SyncService::loginRequired, this, [this] {
+        m_context.dialogs().warning(
+            this, tr("Sign in again"),
+            tr("The server no longer accepts this computer's sign-in, so nothing can be synced "
+               "now. Your changes are kept here and will be sent after you sign in again "
+               "(account menu at the top right)."));
+    });
+    // A run that refused or conflicted changes the badges beside 同步状态 and 冲突.
+    connect(m_sync, &sync::SyncService::statusChanged, m_navigation,
+            &NavigationTree::refreshBadges);
+}
+
+void MainWindow::askMassDelete(const QString &collection, int count, int total)
+{
+    const auto collections = models::LocalCollections::builtIn();
+    const QString question =
+        tr("The server says %1 of your %2 records of the kind %3 were deleted. That is a large "
+           "part of them: apply the deletions here too?\n\nChoose No to keep the local records "
+           "and stop this sync; ask the person who manages the server if you did not expect "
+           "this.")
+            .arg(count)
+            .arg(total)
+            .arg(collections->title(collection));
+    const bool apply = m_context.dialogs().question(this, tr("Many records deleted on the server"),
+                                                    question, QMessageBox::Yes | QMessageBox::No,
+                                                    QMessageBox::No) == QMessageBox::Yes;
+    if (m_sync)
+        m_sync->confirmMassDelete(apply);
+}
+
+void MainWindow::syncNow()
+{
+    if (!m_sync) {
+        statusBar()->showMessage(SyncStatusText::notSignedIn(), 10000);
+        return;
+    }
+    m_sync->requestSync();
 }
 
 MainWindow::~MainWindow() = default;
@@ -101,7 +154,14 @@ void MainWindow::createActions()
     QAction *redo = m_context.undoStack()->createRedoAction(this, tr("Redo"));
     redo->setShortcuts(QKeySequence::Redo);
 
-    for (QAction *action : {closeTab, nextTab, previousTab, help, undo, redo}) {
+    m_syncNow = new QAction(tr("Sync now"), this);
+    m_syncNow->setShortcuts(keys(QKeySequence(Qt::Key_F5), QKeySequence::Refresh));
+    m_syncNow->setToolTip(tr("Send the waiting changes and fetch the server's"));
+    connect(m_syncNow, &QAction::triggered, this, &MainWindow::syncNow);
+    QMenu *syncMenu = menuBar()->addMenu(tr("&Sync"));
+    syncMenu->addAction(m_syncNow);
+
+    for (QAction *action : {closeTab, nextTab, previousTab, help, undo, redo, m_syncNow}) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);
     }
@@ -154,6 +214,7 @@ void MainWindow::refreshStatus()
         m_pending->setToolTip(tr("Local changes wait here until they are sent to the server."));
     }
     m_pending->setAccessibleName(m_pending->text());
+    m_syncIndicator->refreshCounts();
 }
 
 QString MainWindow::pendingText() const
@@ -163,7 +224,7 @@ QString MainWindow::pendingText() const
 
 QString MainWindow::connectionText() const
 {
-    return m_connection->text();
+    return m_syncIndicator->stateText();
 }
 
 void MainWindow::showHelp()
@@ -173,7 +234,7 @@ void MainWindow::showHelp()
         return;
     const QString shortcuts =
         tr("Keys: Ctrl+F filter, Enter search, Ctrl+N new, Delete move to history, Ctrl+Z "
-           "undo, Ctrl+C copy rows, Ctrl+W close tab, Ctrl+Tab next tab.");
+           "undo, Ctrl+C copy rows, Ctrl+W close tab, Ctrl+Tab next tab, F5 sync now.");
     m_context.dialogs().information(this, tr("Help: %1").arg(descriptor->title),
                                     descriptor->help + QStringLiteral("\n\n") + shortcuts);
 }

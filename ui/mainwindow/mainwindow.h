@@ -4,8 +4,14 @@
 #include <QPointer>
 #include <QVariantMap>
 
+class QAction;
 class QLabel;
 class QSplitter;
+
+namespace jl::sync {
+class SyncService;
+struct SyncStatus;
+} // namespace jl::sync
 
 namespace jl::ui {
 
@@ -14,6 +20,7 @@ class Screen;
 class ScreenContext;
 class ScreenRegistry;
 class ScreenTabs;
+class SyncIndicator;
 
 // The frame every screen lives in (ui.md "Main window"): the navigation on the left, the
 // screens as tabs in the centre, and the status bar with the count of local changes not
@@ -22,7 +29,9 @@ class MainWindow final : public QMainWindow {
     Q_OBJECT
 
 public:
-    MainWindow(const ScreenRegistry &registry, ScreenContext &context, QWidget *parent = nullptr);
+    // `sync` is the signed-in account's; null without an account (demo, screenshots).
+    MainWindow(const ScreenRegistry &registry, ScreenContext &context,
+               sync::SyncService *sync = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens the screen, or switches to it when it is open; applies `arguments` either way.
@@ -34,6 +43,8 @@ public:
     NavigationTree *navigation() const { return m_navigation; }
     QString pendingText() const;
     QString connectionText() const;
+    SyncIndicator *syncIndicator() const { return m_syncIndicator; }
+    QAction *syncNowAction() const { return m_syncNow; }
 
     // Window geometry, splitter and open tabs, from the settings. The pinned screens are
     // opened even when nothing was saved.
@@ -43,6 +54,8 @@ public:
 public Q_SLOTS:
     void refreshStatus();
     void showHelp();
+    // F5: asks the account's sync to run now; without an account, says so.
+    void syncNow();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -50,6 +63,8 @@ protected:
 private:
     void createActions();
     void currentTabChanged(int index);
+    void connectSync();
+    void askMassDelete(const QString &collection, int count, int total);
 
     const ScreenRegistry &m_registry;
     ScreenContext &m_context;
@@ -57,7 +72,9 @@ private:
     NavigationTree *m_navigation = nullptr;
     ScreenTabs *m_tabs = nullptr;
     QLabel *m_pending = nullptr;
-    QLabel *m_connection = nullptr;
+    sync::SyncService *m_sync = nullptr;
+    SyncIndicator *m_syncIndicator = nullptr;
+    QAction *m_syncNow = nullptr;
 };
 
 } // namespace jl::ui
