@@ -204,11 +204,21 @@ Status ConflictStore::keepTheirsOne(const Conflict &c)
     LocalRecord after;
     after.rev = c.serverRev;
     if (c.serverDeleted) {
-        if (!current->has_value())
-            return finish(c, QStringLiteral("conflictKeepTheirs"), before, {});
-        after.data = (*current)->data;
-        after.deleted = true;
-    } else if (!present || !othersQueued) {
+        // Gone on the server: the row goes, as sync removes any record the server deleted, and
+        // so do later edits of it, which would only make it again.
+        if (auto q = m_db.exec(QStringLiteral("store.outbox.delete"),
+                               QStringLiteral("DELETE FROM outbox WHERE collection = ? AND "
+                                              "record_id = ?"),
+                               QVariantList{c.collection, c.recordId});
+            !q)
+            return q.error();
+        if (current->has_value()) {
+            if (Status s = collection->erase(m_db, c.recordId); !s)
+                return s;
+        }
+        return finish(c, QStringLiteral("conflictKeepTheirs"), before, {});
+    }
+    if (!present || !othersQueued) {
         after.data = c.theirs;
     } else {
         after.data = (*current)->data;

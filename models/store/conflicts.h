@@ -53,7 +53,7 @@ public:
     // Keep theirs: the record's conflict-state outbox entries go and the record takes the
     // server's values — the whole record when no other change of it is queued, else only
     // the conflicting fields, so that the queued changes stay visible; a server tombstone
-    // deletes the local record.
+    // removes the local record (as sync does with any record the server deleted).
     Status keepTheirs(const QList<qint64> &ids);
 
 private:
