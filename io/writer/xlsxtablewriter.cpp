@@ -1,6 +1,7 @@
 #include "io/writer/xlsxtablewriter.h"
 
 #include "io/sheet/numberformat.h"
+#include "io/writer/xlsxzipbinding.h"
 
 #include <QDir>
 #include <QSaveFile>
@@ -26,6 +27,8 @@ XlsxTableWriter::~XlsxTableWriter()
 
 Status XlsxTableWriter::open()
 {
+    if (!xlsxZipBound())
+        return cannotWrite(m_path, QStringLiteral("zip binding"));
     if (!m_temp.open())
         return cannotWrite(m_path, m_temp.errorString());
     m_temp.close();
