@@ -25,6 +25,23 @@ struct RecordRow {
     QString location; // the wire's installLocation, when the upload had one
 };
 
+inline RecordRow recordRow(const QString &certificateNo, const QString &serialNo,
+                           const QString &name, const QString &model, const QString &institution,
+                           const QString &verifiedAt, const QString &validUntil,
+                           const QString &result = QStringLiteral("pass"))
+{
+    RecordRow r;
+    r.certificateNo = certificateNo;
+    r.serialNo = serialNo;
+    r.name = name;
+    r.model = model;
+    r.institution = institution;
+    r.verifiedAt = verifiedAt;
+    r.validUntil = validUntil;
+    r.result = result;
+    return r;
+}
+
 // Returns the record's id, or an empty string when the insert failed.
 inline QString insertRecord(models::Database &db, const RecordRow &r)
 {
