@@ -6,6 +6,10 @@
 #include "models/rules/warninglevel.h"
 #include "models/store/database.h"
 #include "models/store/instrumentstore.h"
+#include "sync/httpremote.h"
+#include "sync/requestreachability.h"
+#include "sync/synccontroller.h"
+#include "sync/systemreachability.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/screencontext.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -46,7 +50,53 @@ QString AppSession::databasePath(const QString &dataDir)
 }
 
 models::Result<std::unique_ptr<AppSession>>
+AppSession::open(const SessionOptions &options, ui::Dialogs &dialogs, const SyncSetup &setup)
+{
+    // The session's own controller is made once the database exists (its folder, its
+    // migrations), then handed to the screens like any SyncService.
+    return open(options, dialogs, nullptr, &setup);
+}
+
+models::Result<std::unique_ptr<AppSession>>
 AppSession::open(const SessionOptions &options, ui::Dialogs &dialogs, sync::SyncService *sync)
+{
+    return open(options, dialogs, sync, nullptr);
+}
+
+sync::SyncService *AppSession::syncService() const
+{
+    return m_context ? m_context->syncService() : nullptr;
+}
+
+void AppSession::startSync(const SyncSetup &setup)
+{
+    sync::RequestReachability *learned = nullptr;
+    m_reachability = sync::SystemReachability::create();
+    if (!m_reachability) {
+        auto fromRequests = std::make_unique<sync::RequestReachability>();
+        learned = fromRequests.get();
+        m_reachability = std::move(fromRequests);
+    }
+    sync::SyncController::Options options;
+    options.databasePath = m_database->path();
+    const QUrl server = setup.server;
+    sync::TokenProvider *tokens = setup.tokens;
+    // Runs on the engine's thread: the adapter belongs there, with its network manager.
+    options.remote = [server, tokens, learned](QNetworkAccessManager &nam) {
+        auto remote = std::make_unique<sync::HttpRemote>(nam, server, *tokens);
+        if (learned)
+            remote->setReachabilityObserver(
+                [learned](bool answered) { learned->report(answered); });
+        return std::unique_ptr<sync::RemoteApi>(std::move(remote));
+    };
+    m_syncController = std::make_unique<sync::SyncController>(std::move(options));
+    m_syncController->setReachability(m_reachability.get());
+}
+
+models::Result<std::unique_ptr<AppSession>> AppSession::open(const SessionOptions &options,
+                                                             ui::Dialogs &dialogs,
+                                                             sync::SyncService *sync,
+                                                             const SyncSetup *setup)
 {
     std::unique_ptr<AppSession> session(new AppSession(dialogs));
     session->m_dataDir = options.dataDir;
@@ -76,12 +126,32 @@ AppSession::open(const SessionOptions &options, ui::Dialogs &dialogs, sync::Sync
         QDir(options.dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     session->m_context = std::make_unique<ui::ScreenContext>(
         *session->m_database, *session->m_store, dialogs, *session->m_settings);
+    if (setup && setup->tokens) {
+        session->startSync(*setup);
+        sync = session->m_syncController.get();
+    }
     session->m_context->setSyncService(sync);
     session->m_registry = std::make_unique<ui::ScreenRegistry>();
     registerScreens(*session->m_registry, *session->m_context);
     session->m_window = std::make_unique<ui::MainWindow>(*session->m_registry, *session->m_context,
                                                          session->m_context->syncService());
     session->m_window->restoreSession();
+    if (sync::SyncController *controller = session->m_syncController.get()) {
+        AppSession *self = session.get();
+        // Synced changes refresh every list and count, but are no local edit to send back.
+        QObject::connect(controller, &sync::SyncService::dataChanged, session->m_context.get(),
+                         [self] {
+                             self->m_applyingSync = true;
+                             self->m_context->notifyDataChanged();
+                             self->m_applyingSync = false;
+                         });
+        QObject::connect(session->m_context.get(), &ui::ScreenContext::dataChanged, controller,
+                         [self] {
+                             if (!self->m_applyingSync)
+                                 self->m_syncController->localDataChanged();
+                         });
+        controller->start();
+    }
     return session;
 }
 

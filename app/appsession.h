@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <memory>
 
@@ -16,8 +17,11 @@ class InstrumentStore;
 } // namespace jl::models
 
 namespace jl::sync {
+class Reachability;
+class SyncController;
 class SyncService;
-}
+class TokenProvider;
+} // namespace jl::sync
 
 namespace jl::ui {
 class Dialogs;
@@ -27,6 +31,12 @@ class ScreenRegistry;
 } // namespace jl::ui
 
 namespace jl::app {
+
+// The signed-in account's server and tokens: with them the session runs the sync engine.
+struct SyncSetup {
+    QUrl server;
+    sync::TokenProvider *tokens = nullptr; // the account's AuthSession; outlives the session
+};
 
 struct SessionOptions {
     QString dataDir;   // holds the database and the settings; created when missing
@@ -45,6 +55,12 @@ public:
     // window says 未登录.
     static models::Result<std::unique_ptr<AppSession>>
     open(const SessionOptions &options, ui::Dialogs &dialogs, sync::SyncService *sync = nullptr);
+    // For a signed-in account: the session makes and owns its SyncController (the engine on
+    // a thread of its own, over HttpRemote with `setup.tokens`), wires it to the screens —
+    // local edits start a sync after a pause, synced changes refresh every list — and starts
+    // it (a first run now, then every few minutes).
+    static models::Result<std::unique_ptr<AppSession>>
+    open(const SessionOptions &options, ui::Dialogs &dialogs, const SyncSetup &setup);
     ~AppSession();
 
     // The per-user folder (AppLocalDataLocation); demo data lives in its demo/ subfolder.
@@ -57,6 +73,8 @@ public:
     models::Database &database() const { return *m_database; }
     QSettings &settings() const { return *m_settings; }
     QString dataDir() const { return m_dataDir; }
+    // The account's sync, or null (no account).
+    sync::SyncService *syncService() const;
 
     // Tells the user what happened while opening: a damaged database moved aside (a
     // message box), demo data made (the status bar). Call once the window is shown.
@@ -64,7 +82,12 @@ public:
 
 private:
     explicit AppSession(ui::Dialogs &dialogs);
+    static models::Result<std::unique_ptr<AppSession>> open(const SessionOptions &options,
+                                                            ui::Dialogs &dialogs,
+                                                            sync::SyncService *sync,
+                                                            const SyncSetup *setup);
     models::Status fillDemo();
+    void startSync(const SyncSetup &setup);
 
     ui::Dialogs &m_dialogs;
     QString m_dataDir;
@@ -74,6 +97,10 @@ private:
     std::unique_ptr<models::Database> m_database;
     std::unique_ptr<models::InstrumentStore> m_store;
     std::unique_ptr<QSettings> m_settings;
+    // Before the screens and the window, which point at it; the reachability outlives it.
+    std::unique_ptr<sync::Reachability> m_reachability;
+    std::unique_ptr<sync::SyncController> m_syncController;
+    bool m_applyingSync = false;
     std::unique_ptr<ui::ScreenContext> m_context;
     std::unique_ptr<ui::ScreenRegistry> m_registry;
     std::unique_ptr<ui::MainWindow> m_window;
