@@ -17,6 +17,59 @@
     </message>
 </context>
 <context>
+    <name>AttachmentTransfer</name>
+    <message>
+        <source>The attachment %1 is missing from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CellConversion</name>
+    <message>
+        <source>The cell shows the error %1 (a formula that failed in Excel); enter the value itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The serial number was stored as a number with more than 15 digits, so Excel has already changed its last digits. Format the column as text, type the serial numbers again and re-import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a real date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write it as 2024-03-15, 2024/3/15 or 2024年3月15日.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verification period must be a whole number of months, such as 12; &quot;%1&quot; is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status must be 在用, 停用 or 报废, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verification result must be 合格, 不合格 or 无, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Interface language: zh_CN or en (default: the system&apos;s).</source>
@@ -45,6 +98,39 @@
     <message>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>无法识别的参数“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictStore</name>
+    <message>
+        <source>Records of the kind %1 cannot be changed on this computer yet; the conflict stays until a newer version of the program can.</source>
+        <translation>本机暂时无法修改“%1”类记录；该冲突将保留，待程序更新后再处理。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactStore</name>
+    <message>
+        <source>Enter the name of the contact person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a mobile number (11 digits starting with 1) or a landline with area code, such as 0571-87654321.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is neither UTF-8 nor GBK/GB18030 text. Save it from Excel or WPS as &quot;CSV UTF-8&quot; and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 opens a quoted field that is never closed; the file is cut off or not a CSV file.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -122,6 +208,80 @@
     </message>
 </context>
 <context>
+    <name>FileStore</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a file in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 into the attachment store: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move the file into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportTables</name>
+    <message>
+        <source>The header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above the header row: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(column %1, no title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import column %1 as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(whole row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Instrument</name>
     <message>
         <source>In use</source>
@@ -172,6 +332,17 @@
     <message>
         <source>Cannot redo</source>
         <translation>无法重做</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentCollection</name>
+    <message>
+        <source>Instrument</source>
+        <translation>计量器具</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>所在库</translation>
     </message>
 </context>
 <context>
@@ -298,6 +469,29 @@
     </message>
 </context>
 <context>
+    <name>InstrumentExport</name>
+    <message>
+        <source>Export cancelled; the file was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstrumentFilterFields</name>
     <message>
         <source>In an appointment</source>
@@ -330,6 +524,84 @@
     <message>
         <source>Completeness</source>
         <translation>信息是否完善</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentImport</name>
+    <message>
+        <source>The file has no column %1, which is required. Name a column %1 (in the first 10 rows, above the data) or choose it in the column mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No header row found: none of the first 10 rows names at least two columns such as 出厂编号 and 计量器具名称. Add the header row or use the import template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number %1 appears in an earlier row of the file; only the first one is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record id appears in an earlier row of the file; only the first one is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentMatchRanker</name>
+    <message>
+        <source>Same serial number (waiting for sync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number differs only in case or separators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number differs only in leading zeros</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two neighbouring characters of the serial number swapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial number differs in %n character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One serial number contains the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial numbers share %n consecutive character(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similar name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similar model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same install location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">、</translation>
     </message>
 </context>
 <context>
@@ -398,6 +670,92 @@
     <message>
         <source>Cannot undo: serial number %1 is in the active library again.</source>
         <translation>无法撤消：在用计量器具库中又有了出厂编号为 %1 的器具。</translation>
+    </message>
+    <message>
+        <source>An earlier row already changes this instrument (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number %1 belongs to another instrument (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentTransfer</name>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list is empty: there is nothing to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruments %1.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export instruments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n instrument(s) to %1…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instrument(s) written to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Instrument import template.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentTransferJobs</name>
+    <message>
+        <source>Export cancelled; the file was not written.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -520,6 +878,13 @@
     </message>
 </context>
 <context>
+    <name>ListExport</name>
+    <message>
+        <source>Export cancelled; the file was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListPrinter</name>
     <message numerus="yes">
         <source>Printed %1, %n record(s)</source>
@@ -530,6 +895,74 @@
     <message>
         <source>Could not write %1: %2. Choose another folder or close the program that has the file open.</source>
         <translation>无法写入 %1：%2。请选择其他文件夹，或关闭正在使用该文件的程序。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteErrors</name>
+    <message>
+        <source>The server did not answer in time. Your changes are kept and sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (%1). Your changes are kept and sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s change history moved on: everything is downloaded again, and your unsynced changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Jiliang is too old for the server (it needs protocol version %1). Please install the latest version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is busy. Sync continues in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server has a problem (HTTP %1). Your changes are kept and sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an answer this version of Jiliang cannot read; nothing of it was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your login has expired. Please log in again; your unsynced changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login could not be renewed just now. Sync tries again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RowParser</name>
+    <message>
+        <source>The serial number (出厂编号) is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The instrument name (计量器具名称) is empty.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -548,6 +981,310 @@
     </message>
 </context>
 <context>
+    <name>SheetReader</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (it may be damaged, or another kind of file renamed). Open it in Excel or WPS, save it as .xlsx and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than any instrument list; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cell holds more than %1 characters, more than Excel allows; the file was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell %1%2 holds more than %3 characters, more than Excel allows; the file was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet goes beyond Excel&apos;s limits (%1 rows, %2 columns): row %3, column %4. The file was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetCommands</name>
+    <message>
+        <source>The local database (default: the one the program uses).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown filter &quot;%1&quot;. Use name=TEXT, serial=PREFIX, lifecycle=active|history, status=inUse|suspended|scrapped, result=pass|fail|none, warning=none|notice|warning|alert, complete=yes|no or site=ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports instruments from an .xlsx, .xls or .csv file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every row against the library and report, but change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do with a serial number already in the library: update (default) or skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report as JSON to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: jiliang import FILE [--database PATH] [--dry-run] [--on-duplicate update|skip] [--report REPORT.json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked (no library): %1 rows fine, %2 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run, nothing changed: %1 would be added, %2 updated, %3 skipped, %4 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 skipped, %4 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports instruments to an .xlsx or .csv file (by its suffix), with the columns import reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the instruments matching KEY=VALUE (repeatable): name=TEXT, serial=PREFIX, lifecycle=active|history, status=inUse|suspended|scrapped, result=pass|fail|none, warning=none|notice|warning|alert, complete=yes|no, site=ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: jiliang export FILE [--database PATH] [--filter KEY=VALUE]…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file must end in .xlsx or .csv: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no local database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instrument(s) written to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>The server deleted %1 of the %2 local records of this kind. Confirm before they are deleted here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not take the change yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please log in again. Your unsynced changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server needs a newer version of this program (protocol version %1 or later). Please update it; your changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Changes are kept and sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on the server too: see Conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server no longer has %1 of the %2 local records of this kind. Confirm before they are deleted here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreens</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <source>Every local change not yet on the server. Waiting changes go out at the next sync (F5 syncs now). A change the server refused shows its reason: correct the record and retry, or discard the change to put the record back as the server has it. Select several rows to retry or discard them together.</source>
+        <translation>列出所有尚未到达服务器的本地更改。待同步的更改会在下次同步时发送（按 F5 立即同步）。被服务器拒绝的更改会显示原因：修改记录后重试，或放弃该更改，使记录恢复为服务器上的内容。可选中多行一起重试或放弃。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>%n 项更改被服务器拒绝</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Records changed here and on the server at the same time. Select one to compare your values with the server&apos;s, field by field: the marked fields were changed on both sides. Keep mine sends your values; Take the server&apos;s gives them up.</source>
+        <translation>在本机和服务器上同时被修改的记录。选中一条即可逐字段对比您的值与服务器的值：带标记的字段在两边都被修改过。“保留我的”会发送您的值；“采用服务器的”会放弃您的值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) waiting for your decision</source>
+        <translation>
+            <numerusform>%n 个冲突等待您处理</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusText</name>
+    <message>
+        <source>Not signed in (offline)</source>
+        <translation>未登录（离线）</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>downloading everything again</source>
+        <translation>重新下载全部数据</translation>
+    </message>
+    <message>
+        <source>Syncing (%1): %2/%3</source>
+        <translation>同步中（%1）：%2/%3</translation>
+    </message>
+    <message>
+        <source>Syncing (%1): %2</source>
+        <translation>同步中（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Syncing (%1)</source>
+        <translation>同步中（%1）</translation>
+    </message>
+    <message>
+        <source>Sync paused: waiting for your answer</source>
+        <translation>同步已暂停：等待您确认</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation>需重新登录才能同步</translation>
+    </message>
+    <message>
+        <source>Update the program to sync</source>
+        <translation>需升级程序才能同步</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Not connected yet</source>
+        <translation>尚未连接</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>失败 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>冲突 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>待同步 %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Not signed in: changes stay on this computer until you sign in to an account.</source>
+        <translation>未登录：更改仅保存在本机，登录账号后才会同步到服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>TableWriter</name>
+    <message>
+        <source>Cannot write %1. It may be open in Excel or WPS, or the folder may be read-only: close the file or choose another place, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>No system keychain is available, so your login is kept only while Jiliang runs; you will log in again at the next start. Nothing was written to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerificationRecordStore</name>
+    <message>
+        <source>The verification record no longer exists; it may have been matched or removed by the last sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WarningLevel</name>
     <message>
         <source>Notice</source>
@@ -563,6 +1300,147 @@
     </message>
 </context>
 <context>
+    <name>XlsReader</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a readable Excel 97–2003 workbook (.xls), or it is damaged or password-protected. Open it in Excel or WPS, save it as .xlsx and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is protected by a password. Remove the password in Excel or WPS and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no worksheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged (cell %2%3 cannot be read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XmlGuard</name>
+    <message>
+        <source>The file contains a document type declaration (DTD), which spreadsheet programs never write; it was refused to keep entity expansion out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is damaged: part %1 is not valid XML. Open it in Excel or WPS, save it again and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is a zip archive but not an Excel workbook (no worksheet found).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet declares more merged ranges than a spreadsheet can hold; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ZipPackage</name>
+    <message>
+        <source>The file unpacks to far more data than a spreadsheet holds (a &quot;zip bomb&quot;); it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete (perhaps cut off while copying or downloading). Open it in Excel or WPS, save it again and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is protected by a password. Remove the password in Excel or WPS (File &gt; Info &gt; Protect Workbook) and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file uses a compression method spreadsheet programs do not use (method %1). Open it in Excel or WPS, save it as .xlsx and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jl::app::AccountStart</name>
+    <message>
+        <source>Your login has expired. Log in again to sync; your unsynced changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You logged in as %1, but this window belongs to %2. Use 切换账号 in the account menu to work with another enterprise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsynced changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the server yet. They stay on this computer only if you keep the local data. Log out anyway?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep local data?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this enterprise&apos;s data on this computer? Yes keeps it for the next login; No deletes the local database and files of this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jl::models::ConflictListModel</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Changed here, deleted on the server</source>
+        <translation>本机修改，服务器已删除</translation>
+    </message>
+    <message>
+        <source>Deleted here, changed on the server</source>
+        <translation>本机删除，服务器已修改</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>双方都修改了</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突情况</translation>
+    </message>
+    <message>
+        <source>Fields changed on both sides</source>
+        <translation>双方都修改的字段</translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation>发现时间</translation>
+    </message>
+</context>
+<context>
     <name>jl::models::Divisions</name>
     <message>
         <source>The administrative division data is not in the expected format.</source>
@@ -570,10 +1448,200 @@
     </message>
 </context>
 <context>
+    <name>jl::models::OutboxListModel</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation>操作：%1</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+</context>
+<context>
+    <name>jl::models::UnmatchedRecordModel</name>
+    <message>
+        <source>Certificate no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instrument name</source>
+        <translation type="unfinished">计量器具名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">规格型号</translation>
+    </message>
+    <message>
+        <source>Verification institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished">有效日期</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation type="unfinished">检定结果</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An instrument in the library now has this serial number. The record is matched when that change reaches the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked, waiting for sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jl::models::WorkCalendar</name>
     <message>
         <source>The working-day calendar is not in the expected format, so it was not used.</source>
         <translation>工作日日历的格式不正确，因此未被采用。</translation>
+    </message>
+</context>
+<context>
+    <name>jl::sync::LoginFlow</name>
+    <message>
+        <source>Jiliang received the login. You can close this page and return to Jiliang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the server address and the network connection, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address answered, but it is not a Jiliang server. Check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jiliang could not prepare to receive the login answer on this computer (no local port). Try again; if it keeps failing, restart the computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The web browser could not be opened. Open this address in a browser to log in:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login took too long and was stopped. Try again, and finish the login in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login answer did not belong to this login attempt and was refused. Start the login again from Jiliang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server gave an answer Jiliang does not understand. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jl::sync::SyncWorker</name>
+    <message>
+        <source>No server is set up for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::AccountMenu</name>
+    <message>
+        <source>%1
+Unified social credit code %2
+Server %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>Log in with another account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -695,6 +1763,22 @@
             <numerusform>将 %n 个计量器具移入曾用库</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import instruments from an Excel or CSV file (or drop the file on the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import template, an Excel file with the columns import reads</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jl::ui::BatchEditDialog</name>
@@ -729,6 +1813,108 @@
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::ConflictDetail</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Server&apos;s</source>
+        <translation>服务器的</translation>
+    </message>
+    <message>
+        <source>Mine and the server&apos;s, field by field</source>
+        <translation>我的与服务器的，逐字段对比</translation>
+    </message>
+    <message>
+        <source>Select a conflict to compare your version with the server&apos;s.</source>
+        <translation>选中一个冲突，即可对比您的版本与服务器的版本。</translation>
+    </message>
+    <message>
+        <source>: the server deleted this record. Keep mine makes it again; take the server&apos;s deletes it here too.</source>
+        <translation>：服务器已删除此记录。“保留我的”会重新创建它；“采用服务器的”会在本机也删除它。</translation>
+    </message>
+    <message>
+        <source>: you deleted this record. Keep mine deletes it on the server; take the server&apos;s brings it back with the server&apos;s values.</source>
+        <translation>：您已删除此记录。“保留我的”会在服务器上也删除它；“采用服务器的”会按服务器的值恢复它。</translation>
+    </message>
+    <message>
+        <source>: the marked fields were changed here and on the server. Keep mine sends your values; take the server&apos;s keeps its values.</source>
+        <translation>：带标记的字段在本机和服务器上都被修改过。“保留我的”会发送您的值；“采用服务器的”会保留服务器的值。</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>≠ %1</source>
+        <translation>≠ %1</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>双方都修改了</translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::ConflictsScreen</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>No conflicts: every change agrees with the server.</source>
+        <translation>没有冲突：所有更改都与服务器一致。</translation>
+    </message>
+    <message>
+        <source>No conflict matches the filter. Press Reset to see them all.</source>
+        <translation>没有符合筛选条件的冲突。按“重置”查看全部。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Send your values of the marked fields to the server</source>
+        <translation>将带标记字段的您的值发送到服务器</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s</source>
+        <translation>采用服务器的</translation>
+    </message>
+    <message>
+        <source>Give up your values of the marked fields and keep the server&apos;s</source>
+        <translation>放弃带标记字段的您的值，保留服务器的值</translation>
+    </message>
+    <message>
+        <source>Could not read the conflicts</source>
+        <translation>无法读取冲突</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep your values in %n conflict(s) and send them to the server?</source>
+        <translation>
+            <numerusform>保留 %n 个冲突中您的值并发送到服务器？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Take the server&apos;s values in %n conflict(s)? Your values of the marked fields are given up.</source>
+        <translation>
+            <numerusform>在 %n 个冲突中采用服务器的值？带标记字段的您的值将被放弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflict not resolved</source>
+        <translation>冲突未处理</translation>
     </message>
 </context>
 <context>
@@ -902,6 +2088,175 @@
     </message>
 </context>
 <context>
+    <name>jl::ui::ImportDialog</name>
+    <message>
+        <source>Import instruments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row that names the columns; rows above it are ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished">显示列</translation>
+    </message>
+    <message>
+        <source>Serial numbers already in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update those instruments with the file&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip those rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; choose the file again to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check cancelled. Press Check again to see what the import would do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If imported now: %1 added, %2 updated, %3 skipped, %4 rejected. Nothing has been imported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 skipped, %4 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 problems are listed; the saved report has all %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The columns or the choice for existing serials changed: press Check again to see the new report, or Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 import report.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jl::ui::InstrumentFieldEditor</name>
     <message>
         <source>Not set</source>
@@ -961,6 +2316,33 @@
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::LiaisonDialog</name>
+    <message>
+        <source>Complete the liaison&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the verification work, the regulator needs a person to contact at your enterprise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1044,6 +2426,42 @@
         <source>The list shows %1 rows; printing them takes a while and many pages. Narrow the list with the filter first, or continue anyway?</source>
         <translation>当前列表有 %1 行，打印需要较长时间和大量纸张。建议先用筛选条件缩小范围；仍要继续吗？</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the list as shown to an Excel or CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jl::ui::ListTableView</name>
@@ -1065,10 +2483,6 @@
     <message>
         <source>Jiliang</source>
         <translation>计量</translation>
-    </message>
-    <message>
-        <source>Offline: not connected to the server</source>
-        <translation>离线：未连接到服务器</translation>
     </message>
     <message>
         <source>Close tab</source>
@@ -1109,12 +2523,91 @@
         <translation>本地更改先保存在本机，等待发送到服务器。</translation>
     </message>
     <message>
-        <source>Keys: Ctrl+F filter, Enter search, Ctrl+N new, Delete move to history, Ctrl+Z undo, Ctrl+C copy rows, Ctrl+W close tab, Ctrl+Tab next tab.</source>
-        <translation>快捷键：Ctrl+F 筛选，Enter 查询，Ctrl+N 新增，Delete 移入曾用库，Ctrl+Z 撤消，Ctrl+C 复制行，Ctrl+W 关闭标签页，Ctrl+Tab 下一个标签页。</translation>
-    </message>
-    <message>
         <source>Help: %1</source>
         <translation>帮助：%1</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>请重新登录</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this computer&apos;s sign-in, so nothing can be synced now. Your changes are kept here and will be sent after you sign in again (account menu at the top right).</source>
+        <translation>服务器不再接受本机的登录，目前无法同步。您的更改仍保存在本机，重新登录后会发送（右上角的账号菜单）。</translation>
+    </message>
+    <message>
+        <source>The server says %1 of your %2 records of the kind %3 were deleted. That is a large part of them: apply the deletions here too?
+
+Choose No to keep the local records and stop this sync; ask the person who manages the server if you did not expect this.</source>
+        <translation>服务器表示，您的 %2 条“%3”记录中有 %1 条已被删除，占比较大：是否在本机也删除它们？
+
+选择“否”将保留本地记录并停止本次同步；如果这不在预期之中，请联系服务器管理人员。</translation>
+    </message>
+    <message>
+        <source>Many records deleted on the server</source>
+        <translation>服务器上删除了大量记录</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Send the waiting changes and fetch the server&apos;s</source>
+        <translation>发送待同步的更改并获取服务器的更改</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+F filter, Enter search, Ctrl+N new, Delete move to history, Ctrl+Z undo, Ctrl+C copy rows, Ctrl+W close tab, Ctrl+Tab next tab, F5 sync now.</source>
+        <translation>快捷键：Ctrl+F 筛选，Enter 查询，Ctrl+N 新增，Delete 移入曾用库，Ctrl+Z 撤消，Ctrl+C 复制行，Ctrl+W 关闭标签页，Ctrl+Tab 下一个标签页，F5 立即同步。</translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::MatchCandidatePane</name>
+    <message>
+        <source>Likely instruments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">规格型号</translation>
+    </message>
+    <message>
+        <source>Install location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a verification record to see the instruments it most likely belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely instruments for certificate %1, serial number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No instrument in the library looks like this record. If the instrument was never registered, add it with Import (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1154,6 +2647,66 @@
     </message>
 </context>
 <context>
+    <name>jl::ui::StartScreen</name>
+    <message>
+        <source>Log in to Jiliang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring instruments under mandatory verification</source>
+        <translation type="unfinished">强制检定计量器具</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Government service login (legal person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration guide for legal persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The web browser could not be opened. Open this address in a browser:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server address, such as http://127.0.0.1:8080.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the login page in your web browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in in the web browser with the legal person&apos;s account. Jiliang continues by itself when you are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jl::ui::StatCard</name>
     <message>
         <source>%1: %2</source>
@@ -1162,6 +2715,193 @@
     <message>
         <source>%1: unavailable</source>
         <translation>%1：无法获取</translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::SyncIndicator</name>
+    <message>
+        <source>Open the sync status: changes the server refused</source>
+        <translation>打开同步状态：被服务器拒绝的更改</translation>
+    </message>
+    <message>
+        <source>Open the conflicts to decide between your values and the server&apos;s</source>
+        <translation>打开冲突，在您的值与服务器的值之间作出选择</translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::SyncStatusScreen</name>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Send the waiting changes and fetch the server&apos;s (F5)</source>
+        <translation>发送待同步的更改并获取服务器的更改（F5）</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <source>Every change has reached the server: nothing is waiting.</source>
+        <translation>所有更改都已到达服务器，没有待同步的内容。</translation>
+    </message>
+    <message>
+        <source>No waiting change matches the filter. Press Reset to see them all.</source>
+        <translation>没有符合筛选条件的待同步更改。按“重置”查看全部。</translation>
+    </message>
+    <message>
+        <source>Record or error</source>
+        <translation>记录或错误</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Send the selected changes again at the next sync</source>
+        <translation>在下次同步时重新发送选中的更改</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Give up the selected changes and put the records back as the server has them</source>
+        <translation>放弃选中的更改，使记录恢复为服务器上的内容</translation>
+    </message>
+    <message>
+        <source>Could not read the waiting changes</source>
+        <translation>无法读取待同步的更改</translation>
+    </message>
+    <message>
+        <source>Sync state</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <source>Not retried</source>
+        <translation>未能重试</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n change(s)? They will never reach the server, and the records go back to how they were before (a new record that was never sent is removed). This cannot be undone.</source>
+        <translation>
+            <numerusform>放弃 %n 项更改？这些更改将不会发送到服务器，记录会恢复为更改前的样子（从未发送的新记录将被删除）。此操作无法撤消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>Nothing was discarded</source>
+        <translation>未放弃任何更改</translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::UnmatchedRecordsScreen</name>
+    <message>
+        <source>Unmatched verification records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification records from the institutions that match no instrument of the library, mostly because the instrument was never registered or its serial number was registered differently. Select a record: the instruments it most likely belongs to appear beside the list. Link (Enter) corrects the chosen instrument&apos;s serial number to the record&apos;s, after a confirmation; the server matches the record when that change is synced. Import (Ctrl+N) adds the instrument, the form filled in from the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unmatched verification records: every certificate found its instrument.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unmatched record matches the filter. Press Reset to see them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instrument name</source>
+        <translation type="unfinished">计量器具名称</translation>
+    </message>
+    <message>
+        <source>Verification institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the selected instrument&apos;s serial number to the record&apos;s, so that the server matches them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the instrument to the library, the form filled in from the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the verification records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked, waiting for sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not look for likely instruments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No instrument in the library looks like this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No instrument in the library looks like record %1. If the instrument was never registered, add it with Import (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instrument %1 already has serial number %2. The record is matched when the change reaches the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the serial number of instrument %1 from %2 to %3?
+
+Certificate %4 of %5 names serial number %3. After the change is synced, the server matches the certificate to this instrument and updates its verification result and dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to instrument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
