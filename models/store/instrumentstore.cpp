@@ -432,75 +432,102 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
     QList<IncomingOutcome> outcomes;
     outcomes.reserve(records.size());
     const Status done = m_db.transaction([&]() -> Status {
+        // The active records this batch can touch, read in a few queries rather than one per
+        // record, then kept current as the batch changes them.
+        QHash<QString, Instrument> active;
+        QHash<QString, QString> idBySerial;
+        const auto keep = [&](const Instrument &i) {
+            if (i.lifecycle != Lifecycle::Active || i.deleted)
+                return;
+            active.insert(i.id, i);
+            idBySerial.insert(i.serialNo, i.id);
+        };
         QStringList ids;
+        QStringList serials;
         for (const IncomingInstrument &r : records) {
             if (!r.values.id.isEmpty())
                 ids.append(r.values.id);
+            serials.append(InstrumentValidator::normalizedSerial(r.values.serialNo));
         }
-        QHash<QString, Instrument> byId;
-        if (!ids.isEmpty()) {
-            auto found = get(ids);
-            if (!found)
-                return found.error();
-            for (const Instrument &f : found.value()) {
-                if (f.lifecycle == Lifecycle::Active)
-                    byId.insert(f.id, f);
-            }
+        auto byId = get(ids);
+        if (!byId)
+            return byId.error();
+        for (const Instrument &i : byId.value())
+            keep(i);
+        for (qsizetype from = 0; from < serials.size(); from += IdsPerQuery) {
+            const QStringList chunk = serials.mid(from, IdsPerQuery);
+            QVariantList binds;
+            for (const QString &serial : chunk)
+                binds.append(serial);
+            auto q = m_db.exec(
+                QStringLiteral("store.instrument.read"),
+                QStringLiteral("SELECT %1 FROM instrument WHERE lifecycle = "
+                               "'active' AND deleted = 0 AND serial_no IN (%2)")
+                    .arg(instrumentrow::columns(),
+                         QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
+                binds);
+            if (!q)
+                return q.error();
+            while (q.value().next())
+                keep(instrumentrow::fromQuery(q.value()));
         }
+
+        QList<Instrument> before;
+        QList<Instrument> after;
+        QSet<QString> touched;
         for (const IncomingInstrument &r : records) {
             std::optional<Instrument> target;
-            if (const auto it = byId.constFind(r.values.id); it != byId.cend()) {
-                // Fresh from the store: an earlier row of this import may have changed it.
-                auto now = get(QStringList{it->id});
-                if (!now)
-                    return now.error();
-                if (!now->isEmpty() && now->first().lifecycle == Lifecycle::Active)
-                    target = now->first();
-            }
-            if (!target) {
-                auto existing = findActiveBySerial(r.values.serialNo);
-                if (!existing)
-                    return existing.error();
-                target = *existing;
-            }
+            if (const auto it = active.constFind(r.values.id); it != active.cend())
+                target = *it;
+            else if (const auto s = idBySerial.constFind(
+                         InstrumentValidator::normalizedSerial(r.values.serialNo));
+                     s != idBySerial.cend())
+                target = active.value(*s);
             if (target && onExisting == OnExisting::Skip) {
                 outcomes.append({IncomingOutcome::Skipped, {}, {}, target->id});
                 continue;
             }
-            Instrument after = target ? withFields(*target, r.values, r.fields)
-                                      : InstrumentValidator::normalized(r.values);
-            if (!target) {
-                after.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-                after.rev = 0;
-                after.deleted = false;
-                after.lifecycle = Lifecycle::Active;
-                after.removedAt = {};
+            if (target && touched.contains(target->id)) {
+                outcomes.append({IncomingOutcome::Rejected,
+                                 {},
+                                 tr("An earlier row already changes this instrument (%1).")
+                                     .arg(describe(*target)),
+                                 {}});
+                continue;
             }
-            if (IncomingOutcome bad = rejected(after); bad.kind == IncomingOutcome::Rejected) {
+            Instrument changed = target ? withFields(*target, r.values, r.fields)
+                                        : InstrumentValidator::normalized(r.values);
+            if (!target) {
+                changed.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                changed.rev = 0;
+                changed.deleted = false;
+                changed.lifecycle = Lifecycle::Active;
+                changed.removedAt = {};
+            }
+            if (IncomingOutcome bad = rejected(changed); bad.kind == IncomingOutcome::Rejected) {
                 outcomes.append(bad);
                 continue;
             }
-            if (target && after.serialNo != target->serialNo) {
-                auto clash = findActiveBySerial(after.serialNo);
-                if (!clash)
-                    return clash.error();
-                if (clash->has_value()) {
-                    outcomes.append({IncomingOutcome::Rejected,
-                                     QLatin1String(InstrumentField::SerialNo),
-                                     tr("Serial number %1 belongs to another instrument (%2).")
-                                         .arg(after.serialNo, (*clash)->name),
-                                     {}});
-                    continue;
-                }
+            const QString holder = idBySerial.value(changed.serialNo);
+            if (!holder.isEmpty() && holder != changed.id) {
+                outcomes.append({IncomingOutcome::Rejected,
+                                 QLatin1String(InstrumentField::SerialNo),
+                                 tr("Serial number %1 belongs to another instrument (%2).")
+                                     .arg(changed.serialNo, active.value(holder).name),
+                                 {}});
+                continue;
             }
-            auto written =
-                write({target ? *target : Instrument{}}, {after}, QStringLiteral("import"));
-            if (!written)
-                return written.error();
+            if (target && target->serialNo != changed.serialNo)
+                idBySerial.remove(target->serialNo);
+            keep(changed);
+            touched.insert(changed.id);
+            before.append(target ? *target : Instrument{});
+            after.append(changed);
             outcomes.append(
-                {target ? IncomingOutcome::Updated : IncomingOutcome::Created, {}, {}, after.id});
+                {target ? IncomingOutcome::Updated : IncomingOutcome::Created, {}, {}, changed.id});
         }
-        return {};
+        auto written = write(before, after, QStringLiteral("import"));
+        return written ? Status{} : Status{written.error()};
     });
     if (!done)
         return done.error();

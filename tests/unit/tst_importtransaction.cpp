@@ -61,7 +61,7 @@ void TestImportTransaction::storeFailureCommitsNothing_data()
     QTest::newRow("first write") << QStringLiteral("store.instrument.write") << 1;
     QTest::newRow("700th write") << QStringLiteral("store.instrument.write") << 700;
     QTest::newRow("outbox") << QStringLiteral("store.outbox.insert") << 300;
-    QTest::newRow("lookup") << QStringLiteral("store.instrument.read") << 500;
+    QTest::newRow("lookup") << QStringLiteral("store.instrument.read") << 3;
     QTest::newRow("commit") << QStringLiteral("store.commit") << 1;
 }
 
