@@ -74,7 +74,8 @@ Done Server::prepareDatabase()
 Outcome<quint16> Server::listen()
 {
     m_frontend = std::make_unique<HttpFrontend>(
-        [this](Request &request) { return m_dispatcher.handle(request); }, m_workers.get());
+        [this](Request &request) { return m_dispatcher.handle(request); }, m_workers.get(),
+        m_options.settings.maxBodyBytes);
     QString error;
     const quint16 port = m_frontend->start(m_options.address, m_options.port, &error);
     if (port == 0)

@@ -27,7 +27,10 @@ class HttpFrontend final : public QAbstractHttpServer {
 public:
     using Dispatch = std::function<Response(Request &)>;
 
-    HttpFrontend(Dispatch dispatch, QThreadPool *pool, QObject *parent = nullptr);
+    // `maxBodyBytes`: a request whose Content-Length is larger is answered 413 as soon as its
+    // headers arrive, before Qt reads the body (see BodyLimitGuard in the .cpp).
+    HttpFrontend(Dispatch dispatch, QThreadPool *pool, qint64 maxBodyBytes,
+                 QObject *parent = nullptr);
 
     // Binds; port 0 picks a free one. Returns the port, or 0 with `error` set.
     quint16 start(const QHostAddress &address, quint16 port, QString *error);
@@ -37,10 +40,13 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+public:
     static void write(QTcpSocket *socket, const Response &response);
 
+private:
     Dispatch m_dispatch;
     QThreadPool *m_pool;
+    qint64 m_maxBodyBytes;
 };
 
 } // namespace jl::server

@@ -2,6 +2,8 @@
 // 405 with Allow, 426, the body limit, migrations run twice, on SQLite and PostgreSQL.
 #include "server/serverharness.h"
 
+#include <QTcpSocket>
+
 using namespace jl::servertest;
 
 class TestServerBasics : public QObject {
@@ -20,6 +22,8 @@ private Q_SLOTS:
     void oldProtocolIs426();
     void bodyLimitIs413_data() { backends(); }
     void bodyLimitIs413();
+    void bodyLimitBeforeTheBody_data() { backends(); }
+    void bodyLimitBeforeTheBody();
     void restartKeepsEpoch_data() { backends(); }
     void restartKeepsEpoch();
     void badCommandLine();
@@ -140,6 +144,63 @@ void TestServerBasics::bodyLimitIs413()
                               {{"Content-Type", "application/json"}});
     QCOMPARE(r.status, 413);
     QCOMPARE(r.code(), QStringLiteral("payload-too-large"));
+}
+
+namespace {
+
+// One HTTP/1.1 exchange on a raw socket (QNetworkAccessManager sends a whole body before it
+// reads an answer): waits for a complete answer and returns it.
+QByteArray readAnswer(QTcpSocket &socket)
+{
+    QByteArray in;
+    for (int wait = 0; wait < 300; ++wait) {
+        const qsizetype end = in.indexOf("\r\n\r\n");
+        if (end >= 0) {
+            const QRegularExpression length(QStringLiteral("(?i)content-length: *(\\d+)"));
+            const auto m = length.match(QString::fromLatin1(in.left(end)));
+            if (m.hasMatch() && in.size() >= end + 4 + m.captured(1).toLongLong())
+                return in;
+        }
+        if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
+            break;
+        socket.waitForReadyRead(100);
+        in += socket.readAll();
+    }
+    return in;
+}
+
+} // namespace
+
+void TestServerBasics::bodyLimitBeforeTheBody()
+{
+    SERVER_OR_SKIP(s);
+    const QUrl base(s->base());
+    QTcpSocket socket;
+    socket.connectToHost(base.host(), quint16(base.port()));
+    QVERIFY(socket.waitForConnected(10000));
+    const QByteArray get = "GET /api/v1/version HTTP/1.1\r\nHost: x\r\n\r\n";
+    // A request first, so the refused one is not the first on its connection.
+    socket.write(get);
+    QVERIFY(readAnswer(socket).startsWith("HTTP/1.1 200"));
+    // Headers announcing 20,000 bytes (the limit is 4,096) and only the first 100 of them:
+    // the answer comes now, not after a body that is never sent.
+    socket.write("POST /api/v1/batch HTTP/1.1\r\nHost: x\r\nAccept-Language: zh-CN\r\n"
+                 "Content-Type: application/json\r\nContent-Length: 20000\r\n\r\n" +
+                 QByteArray(100, 'x'));
+    const QByteArray refused = readAnswer(socket);
+    QVERIFY2(refused.startsWith("HTTP/1.1 413"), refused.constData());
+    QVERIFY(refused.contains("payload-too-large"));
+    QVERIFY(refused.contains("application/problem+json"));
+    // The rest of the body is dropped as it comes, and the connection goes on.
+    socket.write(QByteArray(19900, 'x'));
+    socket.write(get);
+    QVERIFY(readAnswer(socket).startsWith("HTTP/1.1 200"));
+    // Within the limit, a body is read as before.
+    const QByteArray body = "{\"entries\":[]}";
+    socket.write("POST /api/v1/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 "Content-Length: " +
+                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QVERIFY(readAnswer(socket).startsWith("HTTP/1.1 401")); // read whole, then no token
 }
 
 void TestServerBasics::restartKeepsEpoch()
