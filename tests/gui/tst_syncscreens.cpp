@@ -235,6 +235,17 @@ void TestSyncScreens::statusScreenRetriesOneAndDiscardsMany()
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM instrument")), 1);
     QTRY_COMPARE(list->rowCount(), 1);
 
+    // A run that ends moves entries between states: the list follows when it is over.
+    QVERIFY(exec(QStringLiteral("UPDATE outbox SET state = 'conflict'")));
+    sync::SyncStatus running;
+    running.phase = sync::SyncStatus::Phase::Pushing;
+    m_sync->report(running);
+    QCOMPARE(model->index(0, models::OutboxListModel::State).data().toString(),
+             models::OutboxListModel::tr("Waiting"));
+    m_sync->report(sync::SyncStatus{});
+    QCOMPARE(model->index(0, models::OutboxListModel::State).data().toString(),
+             models::OutboxListModel::tr("Conflict"));
+
     // The state filter.
     screen->applyArguments({{QStringLiteral("state"), QStringLiteral("rejected")}});
     QTRY_COMPARE(list->rowCount(), 0);

@@ -97,9 +97,13 @@ void MainWindow::connectSync()
                "now. Your changes are kept here and will be sent after you sign in again "
                "(account menu at the top right)."));
     });
-    // A run that refused or conflicted changes the badges beside 同步状态 and 冲突.
+    // A run that refused or conflicted changes the badges beside 同步状态 and 冲突; read
+    // once it is over, not at every page of an initial sync.
     connect(m_sync, &sync::SyncService::statusChanged, m_navigation,
-            &NavigationTree::refreshBadges);
+            [this](const sync::SyncStatus &status) {
+                if (!status.busy())
+                    m_navigation->refreshBadges();
+            });
 }
 
 void MainWindow::askMassDelete(const QString &collection, int count, int total)

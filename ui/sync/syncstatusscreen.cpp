@@ -79,8 +79,13 @@ SyncStatusScreen::SyncStatusScreen(ScreenContext &context,
     if (sync::SyncService *service = context.syncService()) {
         connect(m_syncNow, &QPushButton::clicked, service, &sync::SyncService::requestSync);
         connect(service, &sync::SyncService::statusChanged, this, &SyncStatusScreen::refreshHeader);
-        // A run moves entries between states: the list follows it.
-        connect(service, &sync::SyncService::statusChanged, m_model, &OutboxListModel::refresh);
+        // A run moves entries between states: the list follows it once the run is over, not
+        // at every batch (a large push reports hundreds of times).
+        connect(service, &sync::SyncService::statusChanged, m_model,
+                [this](const sync::SyncStatus &status) {
+                    if (!status.busy())
+                        m_model->refresh();
+                });
     } else {
         m_syncNow->setEnabled(false);
         m_syncNow->setToolTip(SyncStatusText::notSignedIn());
