@@ -42,31 +42,31 @@
     <name>CellConversion</name>
     <message>
         <source>The cell shows the error %1 (a formula that failed in Excel); enter the value itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>单元格显示错误 %1（Excel 中的公式出错）；请直接填写数值。</translation>
     </message>
     <message>
         <source>The serial number was stored as a number with more than 15 digits, so Excel has already changed its last digits. Format the column as text, type the serial numbers again and re-import.</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号以超过 15 位的数字保存，Excel 已改动了末几位。请把该列设为文本格式，重新输入出厂编号后再导入。</translation>
     </message>
     <message>
         <source>%1 is not a real date.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的日期。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a date; write it as 2024-03-15, 2024/3/15 or 2024年3月15日.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是日期；请写成 2024-03-15、2024/3/15 或 2024年3月15日。</translation>
     </message>
     <message>
         <source>The verification period must be a whole number of months, such as 12; &quot;%1&quot; is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>检定周期须为整数个月，例如 12；“%1”不是。</translation>
     </message>
     <message>
         <source>The status must be 在用, 停用 or 报废, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>器具状态须为 在用、停用 或 报废，不能是“%1”。</translation>
     </message>
     <message>
         <source>The verification result must be 合格, 不合格 or 无, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>检定结果须为 合格、不合格 或 无，不能是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -122,15 +122,15 @@
     <name>CsvReader</name>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>%1 is neither UTF-8 nor GBK/GB18030 text. Save it from Excel or WPS as &quot;CSV UTF-8&quot; and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 既不是 UTF-8 也不是 GBK/GB18030 文本。请在 Excel 或 WPS 中另存为“CSV UTF-8”后重试。</translation>
     </message>
     <message>
         <source>Record %1 opens a quoted field that is never closed; the file is cut off or not a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 条记录中有未闭合的引号；文件不完整或不是 CSV 文件。</translation>
     </message>
 </context>
 <context>
@@ -472,23 +472,23 @@
     <name>InstrumentExport</name>
     <message>
         <source>Export cancelled; the file was not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消，未写入文件。</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Import report</source>
-        <translation type="unfinished"></translation>
+        <translation>导入报告</translation>
     </message>
 </context>
 <context>
@@ -530,19 +530,19 @@
     <name>InstrumentImport</name>
     <message>
         <source>The file has no column %1, which is required. Name a column %1 (in the first 10 rows, above the data) or choose it in the column mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有必填列“%1”。请在数据上方（前 10 行内）添加名为“%1”的列，或在列对应关系中指定。</translation>
     </message>
     <message>
         <source>No header row found: none of the first 10 rows names at least two columns such as 出厂编号 and 计量器具名称. Add the header row or use the import template.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到表头行：前 10 行中没有一行包含至少两个已知列名（如 出厂编号、计量器具名称）。请添加表头行，或使用导入模板。</translation>
     </message>
     <message>
         <source>Serial number %1 appears in an earlier row of the file; only the first one is imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号 %1 在文件前面的行中已出现；只导入第一次出现的行。</translation>
     </message>
     <message>
         <source>The record id appears in an earlier row of the file; only the first one is imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录ID 在文件前面的行中已出现；只导入第一次出现的行。</translation>
     </message>
 </context>
 <context>
@@ -673,11 +673,11 @@
     </message>
     <message>
         <source>An earlier row already changes this instrument (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>前面的行已修改了这台器具（%1）。</translation>
     </message>
     <message>
         <source>Serial number %1 belongs to another instrument (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号 %1 属于另一台器具（%2）。</translation>
     </message>
 </context>
 <context>
@@ -958,11 +958,11 @@
     <name>RowParser</name>
     <message>
         <source>The serial number (出厂编号) is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号为空。</translation>
     </message>
     <message>
         <source>The instrument name (计量器具名称) is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>计量器具名称为空。</translation>
     </message>
 </context>
 <context>
@@ -984,31 +984,31 @@
     <name>SheetReader</name>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>%1 is not an Excel workbook (it may be damaged, or another kind of file renamed). Open it in Excel or WPS, save it as .xlsx and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 Excel 工作簿（可能已损坏，或是改了扩展名的其他文件）。请在 Excel 或 WPS 中打开，另存为 .xlsx 后重试。</translation>
     </message>
     <message>
         <source>Cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
         <source>%1 is larger than any instrument list; it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 远大于任何器具台账，未读取。</translation>
     </message>
     <message>
         <source>A cell holds more than %1 characters, more than Excel allows; the file was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>有单元格超过 %1 个字符，超出 Excel 的上限；未读取该文件。</translation>
     </message>
     <message>
         <source>Cell %1%2 holds more than %3 characters, more than Excel allows; the file was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>单元格 %1%2 超过 %3 个字符，超出 Excel 的上限；未读取该文件。</translation>
     </message>
     <message>
         <source>The sheet goes beyond Excel&apos;s limits (%1 rows, %2 columns): row %3, column %4. The file was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表超出 Excel 的上限（%1 行、%2 列）：第 %3 行，第 %4 列。未读取该文件。</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1102,45 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>The data folder (default: the user&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account (统一社会信用代码) whose data to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the deletions of a sync that deletes many local records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a server address (http://host:port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access token: set JILIANG_ACCESS_TOKEN (logging in from the command line is not supported yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending %1, failed %2, conflicts %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync did not finish.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1267,7 +1306,7 @@
     <name>TableWriter</name>
     <message>
         <source>Cannot write %1. It may be open in Excel or WPS, or the folder may be read-only: close the file or choose another place, and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1。该文件可能正在 Excel 或 WPS 中打开，或文件夹只读：请关闭该文件或换一个位置后重试。</translation>
     </message>
 </context>
 <context>
@@ -1303,61 +1342,61 @@
     <name>XlsReader</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 is not a readable Excel 97–2003 workbook (.xls), or it is damaged or password-protected. Open it in Excel or WPS, save it as .xlsx and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是可读取的 Excel 97–2003 工作簿（.xls），或已损坏、设有密码。请在 Excel 或 WPS 中打开，另存为 .xlsx 后重试。</translation>
     </message>
     <message>
         <source>The file is protected by a password. Remove the password in Excel or WPS and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件设有密码。请在 Excel 或 WPS 中取消密码后重新导入。</translation>
     </message>
     <message>
         <source>%1 has no worksheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有工作表。</translation>
     </message>
     <message>
         <source>%1 is damaged (cell %2%3 cannot be read).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已损坏（无法读取单元格 %2%3）。</translation>
     </message>
 </context>
 <context>
     <name>XmlGuard</name>
     <message>
         <source>The file contains a document type declaration (DTD), which spreadsheet programs never write; it was refused to keep entity expansion out.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件含有文档类型声明（DTD），电子表格软件不会写入这种内容；为防止实体扩展攻击，已拒绝该文件。</translation>
     </message>
     <message>
         <source>The file is damaged: part %1 is not valid XML. Open it in Excel or WPS, save it again and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件已损坏：部件 %1 不是有效的 XML。请在 Excel 或 WPS 中打开，重新保存后重试。</translation>
     </message>
     <message>
         <source>The file is a zip archive but not an Excel workbook (no worksheet found).</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件是压缩包，但不是 Excel 工作簿（找不到工作表）。</translation>
     </message>
     <message>
         <source>The sheet declares more merged ranges than a spreadsheet can hold; it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表中的合并单元格区域多得超出常理；未读取该文件。</translation>
     </message>
 </context>
 <context>
     <name>ZipPackage</name>
     <message>
         <source>The file unpacks to far more data than a spreadsheet holds (a &quot;zip bomb&quot;); it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件解压后的数据量远超任何电子表格（“压缩炸弹”）；未读取该文件。</translation>
     </message>
     <message>
         <source>%1 is damaged or incomplete (perhaps cut off while copying or downloading). Open it in Excel or WPS, save it again and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已损坏或不完整（可能在复制或下载时中断）。请在 Excel 或 WPS 中打开，重新保存后重试。</translation>
     </message>
     <message>
         <source>The file is protected by a password. Remove the password in Excel or WPS (File &gt; Info &gt; Protect Workbook) and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件设有密码。请在 Excel 或 WPS 中取消密码（文件 &gt; 信息 &gt; 保护工作簿）后重新导入。</translation>
     </message>
     <message>
         <source>The file uses a compression method spreadsheet programs do not use (method %1). Open it in Excel or WPS, save it as .xlsx and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件使用了电子表格软件不会使用的压缩方式（方式 %1）。请在 Excel 或 WPS 中打开，另存为 .xlsx 后重试。</translation>
     </message>
 </context>
 <context>
@@ -1538,7 +1577,7 @@
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">状态</translation>
     </message>
     <message>
         <source>An instrument in the library now has this serial number. The record is matched when that change reaches the server.</source>
@@ -2799,6 +2838,10 @@ Choose No to keep the local records and stop this sync; ask the person who manag
     <message>
         <source>Nothing was discarded</source>
         <translation>未放弃任何更改</translation>
+    </message>
+    <message>
+        <source>Wait until the sync in progress has finished.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
