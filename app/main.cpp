@@ -1,5 +1,6 @@
 // Jiliang (计量): the desktop client for Zhejiang's supervision of measuring instruments
 // under mandatory verification.
+#include "app/accountstart.h"
 #include "app/appsession.h"
 #include "app/commandline.h"
 #include "app/screenshotrunner.h"
@@ -88,6 +89,13 @@ int main(int argc, char *argv[])
     }
 
     jl::models::installFileLogging(QDir(dataDir).filePath(QStringLiteral("logs")));
+    if (options.dataDir.isEmpty() && !options.demo) {
+        // The normal start: accounts, the start screen and the browser login. --data-dir and
+        // --demo open one folder directly, without an account (tests, demos, screenshots).
+        const int code = jl::app::AccountStart(dataDir, dialogs).run(instance);
+        jl::models::uninstallFileLogging();
+        return code;
+    }
     auto session = jl::app::AppSession::open({dataDir, options.demo}, dialogs);
     if (!session) {
         dialogs.critical(nullptr, QApplication::translate("main", "Cannot start Jiliang"),
