@@ -24,18 +24,7 @@
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>BackgroundJob</name>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -111,11 +100,11 @@
     <name>ContactStore</name>
     <message>
         <source>Enter the name of the contact person.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写联系人姓名。</translation>
     </message>
     <message>
         <source>Enter a mobile number (11 digits starting with 1) or a landline with area code, such as 0571-87654321.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写手机号码（以 1 开头的 11 位数字）或带区号的固定电话，例如 0571-87654321。</translation>
     </message>
 </context>
 <context>
@@ -219,7 +208,7 @@
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">无法读取 %1：%2</translation>
     </message>
     <message>
         <source>Cannot copy %1 into the attachment store: %2</source>
@@ -227,57 +216,6 @@
     </message>
     <message>
         <source>Cannot move the file into %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ImportTables</name>
-    <message>
-        <source>The header row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Above the header row: not imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Column in the file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(column %1, no title)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ignore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import column %1 as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(whole row)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -681,84 +619,6 @@
     </message>
 </context>
 <context>
-    <name>InstrumentTransfer</name>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the file to import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The list is empty: there is nothing to export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Instruments %1.xlsx</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export instruments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Writing %n instrument(s) to %1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n instrument(s) written to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Instrument import template.xlsx</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the import template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Template not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>InstrumentTransferJobs</name>
-    <message>
-        <source>Export cancelled; the file was not written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>InstrumentValidator</name>
     <message>
         <source>Enter the serial number printed on the instrument.</source>
@@ -875,13 +735,6 @@
     <message>
         <source>Remarks</source>
         <translation>备注</translation>
-    </message>
-</context>
-<context>
-    <name>ListExport</name>
-    <message>
-        <source>Export cancelled; the file was not written.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1009,138 +862,6 @@
     <message>
         <source>The sheet goes beyond Excel&apos;s limits (%1 rows, %2 columns): row %3, column %4. The file was not read.</source>
         <translation>工作表超出 Excel 的上限（%1 行、%2 列）：第 %3 行，第 %4 列。未读取该文件。</translation>
-    </message>
-</context>
-<context>
-    <name>SpreadsheetCommands</name>
-    <message>
-        <source>The local database (default: the one the program uses).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown filter &quot;%1&quot;. Use name=TEXT, serial=PREFIX, lifecycle=active|history, status=inUse|suspended|scrapped, result=pass|fail|none, warning=none|notice|warning|alert, complete=yes|no or site=ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write the report %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imports instruments from an .xlsx, .xls or .csv file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show this help.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check every row against the library and report, but change nothing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What to do with a serial number already in the library: update (default) or skip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the report as JSON to this file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file to import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: jiliang import FILE [--database PATH] [--dry-run] [--on-duplicate update|skip] [--report REPORT.json]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was refused: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Row %1%2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checked (no library): %1 rows fine, %2 rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dry run, nothing changed: %1 would be added, %2 updated, %3 skipped, %4 rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: %1 added, %2 updated, %3 skipped, %4 rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exports instruments to an .xlsx or .csv file (by its suffix), with the columns import reads.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the instruments matching KEY=VALUE (repeatable): name=TEXT, serial=PREFIX, lifecycle=active|history, status=inUse|suspended|scrapped, result=pass|fail|none, warning=none|notice|warning|alert, complete=yes|no, site=ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file to write.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: jiliang export FILE [--database PATH] [--filter KEY=VALUE]…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file must end in .xlsx or .csv: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no local database at %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n instrument(s) written to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SyncCommand</name>
-    <message>
-        <source>The data folder (default: the user&apos;s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account (统一社会信用代码) whose data to sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply the deletions of a sync that deletes many local records.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a server address (http://host:port).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No access token: set JILIANG_ACCESS_TOKEN (logging in from the command line is not supported yet).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pending %1, failed %2, conflicts %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sync did not finish.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1313,7 +1034,7 @@
     <name>TokenStore</name>
     <message>
         <source>No system keychain is available, so your login is kept only while Jiliang runs; you will log in again at the next start. Nothing was written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串不可用，登录状态只保留到本次退出计量；下次启动需要重新登录。登录凭据未写入磁盘。</translation>
     </message>
 </context>
 <context>
@@ -1403,41 +1124,41 @@
     <name>jl::app::AccountStart</name>
     <message>
         <source>Your login has expired. Log in again to sync; your unsynced changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录已过期。请重新登录以继续同步；尚未同步的修改会保留。</translation>
     </message>
     <message>
         <source>Another enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>其他企业</translation>
     </message>
     <message>
         <source>You logged in as %1, but this window belongs to %2. Use 切换账号 in the account menu to work with another enterprise.</source>
-        <translation type="unfinished"></translation>
+        <translation>您登录的是%1，但此窗口属于%2。如需处理其他企业的业务，请在账户菜单中使用“切换账号”。</translation>
     </message>
     <message>
         <source>No system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串不可用</translation>
     </message>
     <message>
         <source>Unsynced changes</source>
-        <translation type="unfinished"></translation>
+        <translation>有未同步的修改</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) have not reached the server yet. They stay on this computer only if you keep the local data. Log out anyway?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 项修改尚未同步到服务器。只有保留本地数据，这些修改才会留在本机。仍要退出登录吗？</numerusform>
         </translation>
     </message>
     <message>
         <source>Keep local data?</source>
-        <translation type="unfinished"></translation>
+        <translation>保留本地数据？</translation>
     </message>
     <message>
         <source>Keep this enterprise&apos;s data on this computer? Yes keeps it for the next login; No deletes the local database and files of this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>是否在本机保留该企业的数据？选择“是”保留，下次登录可继续使用；选择“否”将删除此账号的本地数据库和文件。</translation>
     </message>
     <message>
         <source>Cannot open the account</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开账号</translation>
     </message>
 </context>
 <context>
@@ -1603,44 +1324,45 @@
     <name>jl::sync::LoginFlow</name>
     <message>
         <source>Jiliang received the login. You can close this page and return to Jiliang.</source>
-        <translation type="unfinished"></translation>
+        <translation>计量已收到登录结果。您可以关闭此页面，返回计量。</translation>
     </message>
     <message>
         <source>The server could not be reached. Check the server address and the network connection, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接服务器。请检查服务器地址和网络连接后重试。</translation>
     </message>
     <message>
         <source>The server address answered, but it is not a Jiliang server. Check the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>该地址有响应，但不是计量服务器。请检查服务器地址。</translation>
     </message>
     <message>
         <source>Jiliang could not prepare to receive the login answer on this computer (no local port). Try again; if it keeps failing, restart the computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>计量无法在本机准备接收登录结果（没有可用的本地端口）。请重试；如仍失败，请重启电脑。</translation>
     </message>
     <message>
         <source>The web browser could not be opened. Open this address in a browser to log in:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开浏览器。请在浏览器中打开以下地址登录：
+%1</translation>
     </message>
     <message>
         <source>The login was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录已取消。</translation>
     </message>
     <message>
         <source>The login took too long and was stopped. Try again, and finish the login in the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录超时，已停止。请重试，并在浏览器中完成登录。</translation>
     </message>
     <message>
         <source>The login answer did not belong to this login attempt and was refused. Start the login again from Jiliang.</source>
-        <translation type="unfinished"></translation>
+        <translation>收到的登录结果不属于本次登录，已拒绝。请在计量中重新登录。</translation>
     </message>
     <message>
         <source>The server refused the login.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了登录。</translation>
     </message>
     <message>
         <source>The server gave an answer Jiliang does not understand. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回了无法识别的结果。请稍后重试。</translation>
     </message>
 </context>
 <context>
@@ -1656,31 +1378,33 @@
         <source>%1
 Unified social credit code %2
 Server %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+统一社会信用代码 %2
+服务器 %3</translation>
     </message>
     <message>
         <source>Account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>账户：%1</translation>
     </message>
     <message>
         <source>Change contact details</source>
-        <translation type="unfinished"></translation>
+        <translation>修改联系方式</translation>
     </message>
     <message>
         <source>Switch account</source>
-        <translation type="unfinished"></translation>
+        <translation>切换账号</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Log in with another account…</source>
-        <translation type="unfinished"></translation>
+        <translation>登录其他账号…</translation>
     </message>
     <message>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
 </context>
 <context>
@@ -1801,22 +1525,6 @@ Server %3</source>
         <translation>
             <numerusform>将 %n 个计量器具移入曾用库</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import instruments from an Excel or CSV file (or drop the file on the list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Download template…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the import template, an Excel file with the columns import reads</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2127,175 +1835,6 @@ Server %3</source>
     </message>
 </context>
 <context>
-    <name>jl::ui::ImportDialog</name>
-    <message>
-        <source>Import instruments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No file chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Header row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The row that names the columns; rows above it are ignored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Header row:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First rows of the file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Column mapping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation type="unfinished">显示列</translation>
-    </message>
-    <message>
-        <source>Serial numbers already in the library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update those instruments with the file&apos;s values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip those rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows with problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the file to import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled; choose the file again to import it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot import this file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check cancelled. Press Check again to see what the import would do.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>If imported now: %1 added, %2 updated, %3 skipped, %4 rejected. Nothing has been imported yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The import was cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-
-Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: %1 added, %2 updated, %3 skipped, %4 rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The first %1 problems are listed; the saved report has all %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The columns or the choice for existing serials changed: press Check again to see the new report, or Import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 import report.xlsx</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the import report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>jl::ui::InstrumentFieldEditor</name>
     <message>
         <source>Not set</source>
@@ -2361,27 +1900,27 @@ Nothing was imported.</source>
     <name>jl::ui::LiaisonDialog</name>
     <message>
         <source>Complete the liaison&apos;s details</source>
-        <translation type="unfinished"></translation>
+        <translation>完善联络人员信息</translation>
     </message>
     <message>
         <source>For the verification work, the regulator needs a person to contact at your enterprise.</source>
-        <translation type="unfinished"></translation>
+        <translation>为便于强制检定业务的沟通联系，请填写贵单位的联络人员。</translation>
     </message>
     <message>
         <source>Contact person:</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人：</translation>
     </message>
     <message>
         <source>Contact number:</source>
-        <translation type="unfinished"></translation>
+        <translation>联系方式：</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>确定</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2464,42 +2003,6 @@ Nothing was imported.</source>
     <message>
         <source>The list shows %1 rows; printing them takes a while and many pages. Narrow the list with the filter first, or continue anyway?</source>
         <translation>当前列表有 %1 行，打印需要较长时间和大量纸张。建议先用筛选条件缩小范围；仍要继续吗？</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the list as shown to an Excel or CSV file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2.xlsx</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not exported</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2603,53 +2106,6 @@ Choose No to keep the local records and stop this sync; ask the person who manag
     </message>
 </context>
 <context>
-    <name>jl::ui::MatchCandidatePane</name>
-    <message>
-        <source>Likely instruments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Serial no.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished">规格型号</translation>
-    </message>
-    <message>
-        <source>Install location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a verification record to see the instruments it most likely belongs to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Likely instruments for certificate %1, serial number %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No instrument in the library looks like this record. If the instrument was never registered, add it with Import (Ctrl+N).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>jl::ui::NavigationTree</name>
     <message>
         <source>Navigation</source>
@@ -2689,60 +2145,61 @@ Choose No to keep the local records and stop this sync; ask the person who manag
     <name>jl::ui::StartScreen</name>
     <message>
         <source>Log in to Jiliang</source>
-        <translation type="unfinished"></translation>
+        <translation>登录计量</translation>
     </message>
     <message>
         <source>Measuring instruments under mandatory verification</source>
-        <translation type="unfinished">强制检定计量器具</translation>
+        <translation>强制检定计量器具管理</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址</translation>
     </message>
     <message>
         <source>Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址：</translation>
     </message>
     <message>
         <source>Government service login (legal person)</source>
-        <translation type="unfinished"></translation>
+        <translation>政务服务网登录（法人）</translation>
     </message>
     <message>
         <source>Cancel login</source>
-        <translation type="unfinished"></translation>
+        <translation>取消登录</translation>
     </message>
     <message>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>去注册</translation>
     </message>
     <message>
         <source>Registration guide for legal persons</source>
-        <translation type="unfinished"></translation>
+        <translation>法人注册指南</translation>
     </message>
     <message>
         <source>The web browser could not be opened. Open this address in a browser:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开浏览器。请在浏览器中打开以下地址：
+%1</translation>
     </message>
     <message>
         <source>Enter the server address, such as http://127.0.0.1:8080.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写服务器地址，例如 http://127.0.0.1:8080。</translation>
     </message>
     <message>
         <source>Opening the login page in your web browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在浏览器中打开登录页面…</translation>
     </message>
     <message>
         <source>Log in in the web browser with the legal person&apos;s account. Jiliang continues by itself when you are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在浏览器中使用法人账号登录。登录完成后计量会自动继续。</translation>
     </message>
     <message>
         <source>Logged in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已登录：%1。</translation>
     </message>
     <message>
         <source>Connecting to the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接服务器…</translation>
     </message>
 </context>
 <context>
@@ -2838,113 +2295,6 @@ Choose No to keep the local records and stop this sync; ask the person who manag
     <message>
         <source>Nothing was discarded</source>
         <translation>未放弃任何更改</translation>
-    </message>
-    <message>
-        <source>Wait until the sync in progress has finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>jl::ui::UnmatchedRecordsScreen</name>
-    <message>
-        <source>Unmatched verification records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification records from the institutions that match no instrument of the library, mostly because the instrument was never registered or its serial number was registered differently. Select a record: the instruments it most likely belongs to appear beside the list. Link (Enter) corrects the chosen instrument&apos;s serial number to the record&apos;s, after a confirmation; the server matches the record when that change is synced. Import (Ctrl+N) adds the instrument, the form filled in from the record.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No unmatched verification records: every certificate found its instrument.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No unmatched record matches the filter. Press Reset to see them all.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Serial no.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Instrument name</source>
-        <translation type="unfinished">计量器具名称</translation>
-    </message>
-    <message>
-        <source>Verification institution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verified on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct the selected instrument&apos;s serial number to the record&apos;s, so that the server matches them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add the instrument to the library, the form filled in from the record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not read the verification records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n linked, waiting for sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not look for likely instruments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No instrument in the library looks like this record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not linked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No instrument in the library looks like record %1. If the instrument was never registered, add it with Import (Ctrl+N).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already linked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Instrument %1 already has serial number %2. The record is matched when the change reaches the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change the serial number of instrument %1 from %2 to %3?
-
-Certificate %4 of %5 names serial number %3. After the change is synced, the server matches the certificate to this instrument and updates its verification result and dates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Link to instrument</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot import</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
