@@ -242,9 +242,13 @@ void TestSyncScreens::statusScreenRetriesOneAndDiscardsMany()
     m_sync->report(running);
     QCOMPARE(model->index(0, models::OutboxListModel::State).data().toString(),
              models::OutboxListModel::tr("Waiting"));
+    MainWindowFixture::selectRows(list, {0});
+    QVERIFY(!screen->discardAction()->isEnabled()); // not while entries are being sent
     m_sync->report(sync::SyncStatus{});
     QCOMPARE(model->index(0, models::OutboxListModel::State).data().toString(),
              models::OutboxListModel::tr("Conflict"));
+    MainWindowFixture::selectRows(list, {0});
+    QVERIFY(screen->discardAction()->isEnabled());
 
     // The state filter.
     screen->applyArguments({{QStringLiteral("state"), QStringLiteral("rejected")}});

@@ -3,6 +3,7 @@
 #include "models/itemmodels/outboxlistmodel.h"
 #include "models/store/outbox.h"
 #include "sync/syncservice.h"
+#include "ui/common/actionbar.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/filterbar.h"
 #include "ui/common/listscreen.h"
@@ -118,6 +119,10 @@ void SyncStatusScreen::refreshHeader()
     m_header->setText(SyncStatusText::summary(service ? &status : nullptr,
                                               SyncStatusText::counts(m_context.database())));
     m_syncNow->setEnabled(service && !status.busy());
+    // An entry being sent may be acknowledged any moment: giving it up then would put the
+    // record back while the server keeps the change.
+    m_list->actionBar()->setAllowed(m_discard, !status.busy(),
+                                    tr("Wait until the sync in progress has finished."));
 }
 
 void SyncStatusScreen::retrySelected()
