@@ -28,6 +28,17 @@
     </message>
 </context>
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CellConversion</name>
     <message>
         <source>The cell shows the error %1 (a formula that failed in Excel); enter the value itself.</source>
@@ -216,6 +227,57 @@
     </message>
     <message>
         <source>Cannot move the file into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportTables</name>
+    <message>
+        <source>The header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above the header row: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(column %1, no title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import column %1 as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished">行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished">列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>(whole row)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -619,6 +681,84 @@
     </message>
 </context>
 <context>
+    <name>InstrumentTransfer</name>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list is empty: there is nothing to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruments %1.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export instruments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n instrument(s) to %1…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instrument(s) written to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Instrument import template.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentTransferJobs</name>
+    <message>
+        <source>Export cancelled; the file was not written.</source>
+        <translation type="unfinished">导出已取消，未写入文件。</translation>
+    </message>
+</context>
+<context>
     <name>InstrumentValidator</name>
     <message>
         <source>Enter the serial number printed on the instrument.</source>
@@ -735,6 +875,13 @@
     <message>
         <source>Remarks</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ListExport</name>
+    <message>
+        <source>Export cancelled; the file was not written.</source>
+        <translation type="unfinished">导出已取消，未写入文件。</translation>
     </message>
 </context>
 <context>
@@ -862,6 +1009,138 @@
     <message>
         <source>The sheet goes beyond Excel&apos;s limits (%1 rows, %2 columns): row %3, column %4. The file was not read.</source>
         <translation>工作表超出 Excel 的上限（%1 行、%2 列）：第 %3 行，第 %4 列。未读取该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetCommands</name>
+    <message>
+        <source>The local database (default: the one the program uses).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown filter &quot;%1&quot;. Use name=TEXT, serial=PREFIX, lifecycle=active|history, status=inUse|suspended|scrapped, result=pass|fail|none, warning=none|notice|warning|alert, complete=yes|no or site=ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports instruments from an .xlsx, .xls or .csv file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every row against the library and report, but change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do with a serial number already in the library: update (default) or skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report as JSON to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: jiliang import FILE [--database PATH] [--dry-run] [--on-duplicate update|skip] [--report REPORT.json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked (no library): %1 rows fine, %2 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run, nothing changed: %1 would be added, %2 updated, %3 skipped, %4 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 skipped, %4 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports instruments to an .xlsx or .csv file (by its suffix), with the columns import reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the instruments matching KEY=VALUE (repeatable): name=TEXT, serial=PREFIX, lifecycle=active|history, status=inUse|suspended|scrapped, result=pass|fail|none, warning=none|notice|warning|alert, complete=yes|no, site=ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: jiliang export FILE [--database PATH] [--filter KEY=VALUE]…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file must end in .xlsx or .csv: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no local database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instrument(s) written to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>The data folder (default: the user&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account (统一社会信用代码) whose data to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the deletions of a sync that deletes many local records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a server address (http://host:port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access token: set JILIANG_ACCESS_TOKEN (logging in from the command line is not supported yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending %1, failed %2, conflicts %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync did not finish.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1805,22 @@ Server %3</source>
             <numerusform>将 %n 个计量器具移入曾用库</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import instruments from an Excel or CSV file (or drop the file on the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import template, an Excel file with the columns import reads</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jl::ui::BatchEditDialog</name>
@@ -1835,6 +2130,175 @@ Server %3</source>
     </message>
 </context>
 <context>
+    <name>jl::ui::ImportDialog</name>
+    <message>
+        <source>Import instruments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row that names the columns; rows above it are ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished">显示列</translation>
+    </message>
+    <message>
+        <source>Serial numbers already in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update those instruments with the file&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip those rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; choose the file again to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check cancelled. Press Check again to see what the import would do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If imported now: %1 added, %2 updated, %3 skipped, %4 rejected. Nothing has been imported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 skipped, %4 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 problems are listed; the saved report has all %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The columns or the choice for existing serials changed: press Check again to see the new report, or Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 import report.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jl::ui::InstrumentFieldEditor</name>
     <message>
         <source>Not set</source>
@@ -2004,6 +2468,42 @@ Server %3</source>
         <source>The list shows %1 rows; printing them takes a while and many pages. Narrow the list with the filter first, or continue anyway?</source>
         <translation>当前列表有 %1 行，打印需要较长时间和大量纸张。建议先用筛选条件缩小范围；仍要继续吗？</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the list as shown to an Excel or CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>jl::ui::ListTableView</name>
@@ -2103,6 +2603,53 @@ Choose No to keep the local records and stop this sync; ask the person who manag
     <message>
         <source>Keys: Ctrl+F filter, Enter search, Ctrl+N new, Delete move to history, Ctrl+Z undo, Ctrl+C copy rows, Ctrl+W close tab, Ctrl+Tab next tab, F5 sync now.</source>
         <translation>快捷键：Ctrl+F 筛选，Enter 查询，Ctrl+N 新增，Delete 移入曾用库，Ctrl+Z 撤消，Ctrl+C 复制行，Ctrl+W 关闭标签页，Ctrl+Tab 下一个标签页，F5 立即同步。</translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::MatchCandidatePane</name>
+    <message>
+        <source>Likely instruments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">规格型号</translation>
+    </message>
+    <message>
+        <source>Install location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a verification record to see the instruments it most likely belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely instruments for certificate %1, serial number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No instrument in the library looks like this record. If the instrument was never registered, add it with Import (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2295,6 +2842,113 @@ Choose No to keep the local records and stop this sync; ask the person who manag
     <message>
         <source>Nothing was discarded</source>
         <translation>未放弃任何更改</translation>
+    </message>
+    <message>
+        <source>Wait until the sync in progress has finished.</source>
+        <translation>请等待正在进行的同步结束。</translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::UnmatchedRecordsScreen</name>
+    <message>
+        <source>Unmatched verification records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification records from the institutions that match no instrument of the library, mostly because the instrument was never registered or its serial number was registered differently. Select a record: the instruments it most likely belongs to appear beside the list. Link (Enter) corrects the chosen instrument&apos;s serial number to the record&apos;s, after a confirmation; the server matches the record when that change is synced. Import (Ctrl+N) adds the instrument, the form filled in from the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unmatched verification records: every certificate found its instrument.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unmatched record matches the filter. Press Reset to see them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instrument name</source>
+        <translation type="unfinished">计量器具名称</translation>
+    </message>
+    <message>
+        <source>Verification institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the selected instrument&apos;s serial number to the record&apos;s, so that the server matches them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the instrument to the library, the form filled in from the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the verification records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked, waiting for sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not look for likely instruments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No instrument in the library looks like this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No instrument in the library looks like record %1. If the instrument was never registered, add it with Import (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instrument %1 already has serial number %2. The record is matched when the change reaches the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the serial number of instrument %1 from %2 to %3?
+
+Certificate %4 of %5 names serial number %3. After the change is synced, the server matches the certificate to this instrument and updates its verification result and dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to instrument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
