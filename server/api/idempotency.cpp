@@ -1,6 +1,7 @@
 #include "server/api/idempotency.h"
 
 #include "server/core/settings.h"
+#include "server/storage/pgarray.h"
 #include "server/storage/sqlconnection.h"
 
 #include <QDateTime>
@@ -113,7 +114,25 @@ Outcome<QList<Idempotency::Claim>> Idempotency::claimAll(SqlConnection &db,
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 expires = now + qint64(settings.idempotencyDays) * 24 * 3600 * 1000;
     QSet<QString> inserted;
-    for (qsizetype at = 0; at < keys.size(); at += Chunk) {
+    if (db.isPostgres() && !keys.isEmpty()) {
+        // One statement, the keys and hashes as two arrays (see pgarray.h).
+        QStringList names, hashes;
+        for (const KeyRequest &k : keys) {
+            names.append(k.key);
+            hashes.append(k.requestHash);
+        }
+        auto r = db.run(QStringLiteral("INSERT INTO idempotency_keys (enterprise_id, key, "
+                                       "request_hash, state, claimed_at, expires_at) SELECT ?, "
+                                       "k, h, 'inflight', ?, ? FROM unnest(CAST(? AS text[]), "
+                                       "CAST(? AS text[])) AS v(k, h) ON CONFLICT "
+                                       "(enterprise_id, key) DO NOTHING RETURNING key"),
+                        {enterpriseId, now, expires, pgTextArray(names), pgTextArray(hashes)});
+        if (!r)
+            return r.error();
+        for (const QVariantList &row : r->rows)
+            inserted.insert(row.value(0).toString());
+    }
+    for (qsizetype at = db.isPostgres() ? keys.size() : 0; at < keys.size(); at += Chunk) {
         const qsizetype n = std::min(Chunk, keys.size() - at);
         QStringList rows;
         QVariantList binds;
@@ -158,6 +177,30 @@ Done Idempotency::completeAll(SqlConnection &db, const QString &enterpriseId,
     constexpr qsizetype Chunk = 100;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 expires = now + qint64(settings.idempotencyDays) * 24 * 3600 * 1000;
+    if (db.isPostgres() && !answers.isEmpty()) {
+        // One statement, each column one array (see pgarray.h).
+        QStringList keys, hashes, bodies;
+        QList<qint64> statuses;
+        for (const Answer &a : answers) {
+            keys.append(a.key);
+            hashes.append(a.requestHash);
+            statuses.append(a.response.status);
+            bodies.append(encode(a.response));
+        }
+        auto r = db.run(QStringLiteral("INSERT INTO idempotency_keys (enterprise_id, key, "
+                                       "request_hash, state, status, response, claimed_at, "
+                                       "expires_at) SELECT ?, k, h, 'done', st, resp, ?, ? FROM "
+                                       "unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS "
+                                       "integer[]), CAST(? AS text[])) AS v(k, h, st, resp) "
+                                       "ON CONFLICT (enterprise_id, key) DO UPDATE SET state = "
+                                       "'done', status = excluded.status, response = "
+                                       "excluded.response"),
+                        {enterpriseId, now, expires, pgTextArray(keys), pgTextArray(hashes),
+                         pgIntArray(statuses), pgTextArray(bodies)});
+        if (!r)
+            return r.error();
+        return {};
+    }
     for (qsizetype at = 0; at < answers.size(); at += Chunk) {
         const qsizetype n = std::min(Chunk, answers.size() - at);
         QStringList rows;

@@ -1,6 +1,7 @@
 #include "server/storage/recordstore.h"
 
 #include "server/core/settings.h"
+#include "server/storage/pgarray.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -330,6 +331,41 @@ Done RecordStore::prefetchMatchKeys(const QStringList &collections, const QStrin
 
 Done RecordStore::flush()
 {
+    if (m_db.isPostgres() && !m_pending.isEmpty()) {
+        // All of them in one statement, each column one array.
+        QStringList collections, ids, data, matchKeys;
+        QList<qint64> revs, seqs, deleted, updated, flags;
+        for (const StoredRecord &r : std::as_const(m_pending)) {
+            collections.append(r.collection);
+            ids.append(r.id);
+            revs.append(r.rev);
+            seqs.append(r.seq);
+            deleted.append(r.deleted ? 1 : 0);
+            updated.append(r.updatedAtMs);
+            data.append(QString::fromUtf8(QJsonDocument(r.data).toJson(QJsonDocument::Compact)));
+            matchKeys.append(r.matchKey);
+            flags.append(r.flag);
+        }
+        auto rows = m_db.run(
+            QStringLiteral(
+                "INSERT INTO records (enterprise_id, collection, id, rev, seq, deleted, "
+                "updated_at, data, match_key, flag) SELECT ?, c, i, r, s, d, u, dt, m, f FROM "
+                "unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]), "
+                "CAST(? AS bigint[]), CAST(? AS integer[]), CAST(? AS bigint[]), "
+                "CAST(? AS text[]), CAST(? AS text[]), CAST(? AS integer[])) "
+                "AS v(c, i, r, s, d, u, dt, m, f) "
+                "ON CONFLICT (enterprise_id, collection, id) DO UPDATE SET rev = excluded.rev, "
+                "seq = excluded.seq, deleted = excluded.deleted, updated_at = excluded.updated_at, "
+                "data = excluded.data, match_key = excluded.match_key, flag = excluded.flag"),
+            {m_enterpriseId, pgTextArray(collections), pgTextArray(ids), pgIntArray(revs),
+             pgIntArray(seqs), pgIntArray(deleted), pgIntArray(updated), pgTextArray(data),
+             pgTextArray(matchKeys), pgIntArray(flags)});
+        if (!rows)
+            return rows.error();
+        m_pending.clear();
+        m_pendingKeys.clear();
+        return {};
+    }
     qsizetype from = 0;
     while (from < m_pending.size()) {
         const int n = chunkFor(m_pending.size() - from);

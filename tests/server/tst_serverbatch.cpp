@@ -60,6 +60,8 @@ private Q_SLOTS:
     void fullBatch();
     void serialsWithinBatch_data() { JL_BACKEND_ROWS(); }
     void serialsWithinBatch();
+    void awkwardTextKept_data() { JL_BACKEND_ROWS(); }
+    void awkwardTextKept();
     void stopsAtEntryInFlight();
     void stopsAtServerError_data() { JL_BACKEND_ROWS(); }
     void stopsAtServerError();
@@ -115,6 +117,42 @@ void TestServerBatch::orderKept()
              entries.at(4).toObject().value(u"key").toString());
     QCOMPARE(http.get(QStringLiteral("/api/v1/instruments/") + x).json().value(u"deleted").toBool(),
              true);
+}
+
+void TestServerBatch::awkwardTextKept()
+{
+    // On PostgreSQL a batch sends its records, keys and answers as array literals: text with
+    // quotes, backslashes, braces, commas, the word NULL or nothing at all must come back as
+    // it went in, in the stored record, the stored answer (replayed) and the feed.
+    JL_FETCH_BACKEND(b, m_sqlite, m_pg);
+    Http http = b.http();
+    const QStringList names = {QStringLiteral("a \"quoted\" name"), QStringLiteral("back\\slash\\"),
+                               QStringLiteral("{braces},commas"), QStringLiteral("NULL"),
+                               QStringLiteral("'single' \\\" 加油机 \\N")};
+    QJsonArray entries;
+    QStringList ids;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        ids.append(newId());
+        QJsonObject payload = instrumentPayload(QStringLiteral("AWK-%1").arg(i), names.at(i));
+        payload.insert(QStringLiteral("installLocation"), QString());
+        entries.append(entry(QStringLiteral("awk\"key\\%1-").arg(i) + newId(),
+                             QStringLiteral("instruments"), ids.last(), QStringLiteral("upsert"),
+                             payload));
+    }
+    const Reply first = sendBatch(http, entries);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(statuses(first), (QList<int>{201, 201, 201, 201, 201}));
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QJsonObject data = http.get(QStringLiteral("/api/v1/instruments/") + ids.at(i))
+                                     .json()
+                                     .value(u"data")
+                                     .toObject();
+        QCOMPARE(data.value(u"name").toString(), names.at(i));
+        QCOMPARE(data.value(u"installLocation").toString(), QString());
+    }
+    const Reply again = sendBatch(http, entries);
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.json().value(u"results"), first.json().value(u"results"));
 }
 
 void TestServerBatch::rejectionsDoNotStop()
