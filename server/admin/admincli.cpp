@@ -155,7 +155,8 @@ int AdminCli::run(Server &server, const Options &options)
          }},
         {"upload-verification-records",
          "FILE.json  ([{uscc, certificateNo, serialNo, instrumentName, model, institution, "
-         "verifiedAt, result, validUntil}])",
+         "verifiedAt, result, validUntil, certificate?}]; certificate: the sha256 of a file "
+         "placed with upload-file)",
          {},
          1,
          fileCommand([&](const QByteArray &b) {
