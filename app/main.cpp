@@ -5,6 +5,7 @@
 #include "app/commandline.h"
 #include "app/screenshotrunner.h"
 #include "app/singleinstance.h"
+#include "app/spreadsheetcommands.h"
 #include "app/translations.h"
 #include "models/common/logging.h"
 #include "ui/common/qtdialogs.h"
@@ -39,6 +40,10 @@ int runScreenshots(const QString &dir)
 
 int main(int argc, char *argv[])
 {
+    // jiliang import|export …: scripting and support, with no window and no display.
+    if (jl::app::SpreadsheetCommands::handles(argc, argv))
+        return jl::app::SpreadsheetCommands::run(argc, argv);
+
     // An unattended screenshot run needs no display; set before Qt picks its platform.
     if (jl::app::CommandLine::wantsScreenshot(argc, argv) &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -2,8 +2,10 @@
 
 #include "models/rules/warninglevel.h"
 
+#include "ui/common/backgroundjob.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/filterbar.h"
+#include "ui/common/listexport.h"
 #include "ui/common/listfooter.h"
 #include "ui/common/listprinter.h"
 #include "ui/common/listtableview.h"
@@ -13,6 +15,7 @@
 #include <QAction>
 #include <QDate>
 #include <QDir>
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
@@ -42,9 +45,12 @@ ListScreen::ListScreen(Dialogs &dialogs, QWidget *parent)
     m_print->setToolTip(tr("Print the list as shown"));
     m_pdf = new QAction(tr("Save as PDF…"), this);
     m_pdf->setToolTip(tr("Save the list as shown to a PDF file"));
+    m_export = new QAction(tr("Export…"), this);
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_export->setToolTip(tr("Save the list as shown to an Excel or CSV file"));
     m_find = new QAction(tr("Find"), this);
     m_find->setShortcut(QKeySequence::Find);
-    for (QAction *action : {m_print, m_pdf, m_find}) {
+    for (QAction *action : {m_print, m_pdf, m_export, m_find}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         QWidget::addAction(action);
     }
@@ -53,10 +59,12 @@ ListScreen::ListScreen(Dialogs &dialogs, QWidget *parent)
     m_find->setShortcutContext(Qt::WindowShortcut);
     m_actions->addTrailing(m_print);
     m_actions->addTrailing(m_pdf);
+    m_actions->addTrailing(m_export);
 
     connect(m_find, &QAction::triggered, m_filters, &FilterBar::focusFirstField);
     connect(m_print, &QAction::triggered, this, &ListScreen::print);
     connect(m_pdf, &QAction::triggered, this, &ListScreen::saveAsPdf);
+    connect(m_export, &QAction::triggered, this, &ListScreen::exportList);
     connect(m_filters, &FilterBar::filterChanged, this, &ListScreen::updateEmptyText);
     connect(m_table, &ListTableView::rowActivated, this, &ListScreen::rowActivated);
     setEmptyTexts(tr("No records yet."), tr("No records match the filter. Press Reset to see "
@@ -134,6 +142,7 @@ void ListScreen::updateCounts()
     const bool any = rowCount() > 0;
     m_print->setEnabled(any);
     m_pdf->setEnabled(any);
+    m_export->setEnabled(any);
     updateEmptyText();
 }
 
@@ -189,6 +198,41 @@ void ListScreen::saveAsPdf()
     const QString error = layout.writePdf(path);
     if (!error.isEmpty())
         m_dialogs.critical(this, tr("PDF not saved"), error);
+}
+
+void ListScreen::exportList()
+{
+    if (m_exportHandler) {
+        m_exportHandler();
+        return;
+    }
+    if (!m_model)
+        return;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(folder).filePath(
+        tr("%1 %2.xlsx").arg(m_title, models::shanghaiToday().toString(Qt::ISODate)));
+    QString path = m_dialogs.saveFileName(this, tr("Export"), suggested,
+                                          tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("xlsx") && suffix != QLatin1String("csv"))
+        path += QStringLiteral(".xlsx");
+    const ListExport::Table table = ListExport::copy(*m_model, m_table->visibleColumns());
+    const QString sheet = m_title;
+    models::Status written;
+    const bool finished = BackgroundJob::run(
+        this, tr("Export"), tr("Writing %1…").arg(QFileInfo(path).fileName()),
+        [&written, &table, path, sheet](BackgroundJob::Control &control) {
+            written = ListExport::write(
+                path, table, sheet, [&control](double f) { control.setProgress(f); },
+                &control.cancel);
+        });
+    if (!finished)
+        m_dialogs.information(this, tr("Export cancelled"),
+                              tr("The export was cancelled; no file was written."));
+    else if (!written)
+        m_dialogs.critical(this, tr("Not exported"), written.error().message);
 }
 
 } // namespace jl::ui

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
+
 class QAbstractItemModel;
 class QAction;
 class QSettings;
@@ -57,11 +59,17 @@ public:
 
     QAction *printAction() const { return m_print; }
     QAction *pdfAction() const { return m_pdf; }
+    QAction *exportAction() const { return m_export; }
+    // Replaces the generic export (the visible rows and columns) with the screen's own, e.g.
+    // the instrument library's, which a re-import can read back.
+    void setExportHandler(std::function<void()> handler) { m_exportHandler = std::move(handler); }
 
 public Q_SLOTS:
     void print();
     // Asks for a path through the dialog seam and writes the visible list there.
     void saveAsPdf();
+    // 导出 (Ctrl+E): the screen's handler, or the visible rows and columns to .xlsx or .csv.
+    void exportList();
 
 Q_SIGNALS:
     void rowActivated(int row);
@@ -82,6 +90,8 @@ private:
     QAction *m_print = nullptr;
     QAction *m_pdf = nullptr;
     QAction *m_find = nullptr;
+    QAction *m_export = nullptr;
+    std::function<void()> m_exportHandler;
     QString m_title;
     QString m_noRecords;
     QString m_noMatches;

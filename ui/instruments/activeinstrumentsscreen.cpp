@@ -9,6 +9,8 @@
 #include "ui/common/listscreen.h"
 #include "ui/common/screencontext.h"
 #include "ui/instruments/batcheditdialog.h"
+#include "ui/instruments/import/filedropfilter.h"
+#include "ui/instruments/import/instrumenttransfer.h"
 #include "ui/instruments/instrumentchangecommand.h"
 #include "ui/instruments/instrumentfilterfields.h"
 #include "ui/instruments/instrumentform.h"
@@ -61,12 +63,28 @@ ActiveInstrumentsScreen::ActiveInstrumentsScreen(ScreenContext &context, QWidget
     m_moveToHistory = new QAction(tr("Move to history"), this);
     m_moveToHistory->setShortcut(QKeySequence::Delete);
     m_moveToHistory->setToolTip(tr("Move the selected instruments to the history library"));
+    m_import = new QAction(tr("Import…"), this);
+    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_import->setToolTip(tr("Import instruments from an Excel or CSV file (or drop the file on "
+                            "the list)"));
+    m_template = new QAction(tr("Download template…"), this);
+    m_template->setToolTip(tr("Save the import template, an Excel file with the columns import "
+                              "reads"));
     using Needs = ListScreen::Needs;
     m_list->addListAction(m_new, Needs::Nothing);
     m_list->addListAction(m_edit, Needs::SingleRow);
     m_list->addListAction(m_complete, Needs::SingleRow);
     m_list->addListAction(m_batchEdit, Needs::Selection);
     m_list->addListAction(m_moveToHistory, Needs::Selection);
+    m_list->addListAction(m_import, Needs::Nothing);
+    m_list->addListAction(m_template, Needs::Nothing);
+    m_list->setExportHandler([this] { exportList(); });
+    auto *drop = new FileDropFilter(m_list);
+    connect(drop, &FileDropFilter::fileDropped, this,
+            [this](const QString &path) { importFile(path); });
+    connect(m_import, &QAction::triggered, this, [this] { importFile(); });
+    connect(m_template, &QAction::triggered, this,
+            [this] { InstrumentTransfer::saveTemplate(m_context, this); });
 
     connect(m_new, &QAction::triggered, this, &ActiveInstrumentsScreen::addInstrument);
     connect(m_edit, &QAction::triggered, this, &ActiveInstrumentsScreen::editSelected);
@@ -214,6 +232,16 @@ void ActiveInstrumentsScreen::moveSelectedToHistory()
         QStringLiteral("moveToHistory"), before.value(),
         after ? after.value() : QList<models::Instrument>()));
     m_context.notifyDataChanged();
+}
+
+void ActiveInstrumentsScreen::importFile(const QString &path)
+{
+    InstrumentTransfer::importFile(m_context, this, path);
+}
+
+void ActiveInstrumentsScreen::exportList()
+{
+    InstrumentTransfer::exportList(m_context, *m_model, this);
 }
 
 } // namespace jl::ui

@@ -15,7 +15,8 @@ class ScreenContext;
 
 // 在用计量器具库 (domain.md §8, user manual §2.1): the active instruments with their warning
 // level and completeness; 新增, 编辑, 信息完善, 批量修改 and 移入曾用库, the last two
-// undoable with Ctrl+Z.
+// undoable with Ctrl+Z; 导入 (also by dropping a file on the list), 导出 of what the filter
+// shows, and 下载模板.
 class ActiveInstrumentsScreen final : public Screen {
     Q_OBJECT
 
@@ -32,6 +33,8 @@ public:
     QAction *completeAction() const { return m_complete; }
     QAction *batchEditAction() const { return m_batchEdit; }
     QAction *moveToHistoryAction() const { return m_moveToHistory; }
+    QAction *importAction() const { return m_import; }
+    QAction *templateAction() const { return m_template; }
 
 public Q_SLOTS:
     void addInstrument();
@@ -39,6 +42,9 @@ public Q_SLOTS:
     void completeSelected();
     void batchEditSelected();
     void moveSelectedToHistory();
+    // 导入: asks for a file unless one is given (a drop on the list).
+    void importFile(const QString &path = {});
+    void exportList();
 
 private:
     void applyFilter();
@@ -55,6 +61,8 @@ private:
     QAction *m_complete = nullptr;
     QAction *m_batchEdit = nullptr;
     QAction *m_moveToHistory = nullptr;
+    QAction *m_import = nullptr;
+    QAction *m_template = nullptr;
 };
 
 } // namespace jl::ui
