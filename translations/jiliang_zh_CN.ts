@@ -20,11 +20,11 @@
     <name>AttachmentTransfer</name>
     <message>
         <source>The attachment %1 is missing from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机缺少附件 %1。</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -211,23 +211,23 @@
     <name>FileStore</name>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
         <source>Cannot create a file in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 中创建文件：%2</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>Cannot copy %1 into the attachment store: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 复制到附件库：%2</translation>
     </message>
     <message>
         <source>Cannot move the file into %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将文件移动到 %1。</translation>
     </message>
 </context>
 <context>
@@ -901,57 +901,57 @@
     <name>RemoteErrors</name>
     <message>
         <source>The server did not answer in time. Your changes are kept and sent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未及时响应。您的修改已保留，稍后会再次发送。</translation>
     </message>
     <message>
         <source>The server cannot be reached (%1). Your changes are kept and sent when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接服务器（%1）。您的修改已保留，网络恢复后会自动发送。</translation>
     </message>
     <message>
         <source>Not found on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上没有找到该内容。</translation>
     </message>
     <message>
         <source>The server&apos;s change history moved on: everything is downloaded again, and your unsynced changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的变更记录已更新：将重新下载全部数据，您尚未同步的修改会保留。</translation>
     </message>
     <message>
         <source>This version of Jiliang is too old for the server (it needs protocol version %1). Please install the latest version.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前版本的计量客户端过旧，服务器要求协议版本 %1 或更高。请安装最新版本。</translation>
     </message>
     <message numerus="yes">
         <source>The server is busy. Sync continues in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>服务器繁忙，%n 秒后继续同步。</numerusform>
         </translation>
     </message>
     <message>
         <source>The server has a problem (HTTP %1). Your changes are kept and sent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器出现故障（HTTP %1）。您的修改已保留，稍后会再次发送。</translation>
     </message>
     <message>
         <source>The server refused the request (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了该请求（HTTP %1）。</translation>
     </message>
     <message>
         <source>The server sent an answer this version of Jiliang cannot read; nothing of it was applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回的内容无法被当前版本识别，未应用其中任何数据。</translation>
     </message>
     <message>
         <source>Your login has expired. Please log in again; your unsynced changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录已过期，请重新登录；您尚未同步的修改会保留。</translation>
     </message>
     <message>
         <source>The login could not be renewed just now. Sync tries again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂时无法续期登录，稍后会自动重试同步。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
