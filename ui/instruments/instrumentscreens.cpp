@@ -7,6 +7,7 @@
 #include "ui/instruments/activeinstrumentsscreen.h"
 #include "ui/instruments/historyinstrumentsscreen.h"
 #include "ui/mainwindow/screenregistry.h"
+#include "ui/verification/unmatchedrecordsscreen.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -57,6 +58,7 @@ void InstrumentScreens::registerScreens(ScreenRegistry &registry, ScreenContext 
                   [&context](QWidget *parent) {
                       return new HistoryInstrumentsScreen(context, parent);
                   }});
+    UnmatchedRecordsScreen::registerScreen(registry, context);
 }
 
 } // namespace jl::ui

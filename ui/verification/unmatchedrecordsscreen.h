@@ -1,0 +1,70 @@
+#pragma once
+
+#include "ui/common/screen.h"
+
+class QAction;
+class QSplitter;
+
+namespace jl::models {
+class UnmatchedRecordModel;
+}
+
+namespace jl::ui {
+
+class ListScreen;
+class MatchCandidatePane;
+class ScreenContext;
+class ScreenRegistry;
+
+namespace ScreenIds {
+inline constexpr auto UnmatchedRecords = "instruments.unmatched";
+} // namespace ScreenIds
+
+// 未匹配检定记录处理 (domain.md §8, user manual §2.5): the verification records no instrument
+// matches, usually because the instrument was never registered or its serial was typed
+// differently. Beside the list, the likely instruments of the selected record;
+// 关联 corrects the chosen instrument's serial to the record's (after a confirmation showing
+// old → new), and the server re-matches when that change syncs — until then the record
+// shows "已关联，待同步". 导入 (Ctrl+N) opens the add form prefilled from the record.
+// Enter on a record links its selected candidate, the best one unless another was picked,
+// again only after the confirmation.
+class UnmatchedRecordsScreen final : public Screen {
+    Q_OBJECT
+
+public:
+    explicit UnmatchedRecordsScreen(ScreenContext &context, QWidget *parent = nullptr);
+    ~UnmatchedRecordsScreen() override;
+
+    // Under 计量器具管理, after 曾用计量器具库.
+    static void registerScreen(ScreenRegistry &registry, ScreenContext &context);
+
+    void applyArguments(const QVariantMap &arguments) override;
+
+    ListScreen *list() const { return m_list; }
+    models::UnmatchedRecordModel *model() const { return m_model; }
+    MatchCandidatePane *candidates() const { return m_pane; }
+    QAction *linkAction() const { return m_link; }
+    QAction *importAction() const { return m_import; }
+
+public Q_SLOTS:
+    void linkSelected();
+    void importSelected();
+
+private:
+    void applyFilter();
+    void refresh();
+    void showCandidates();
+    void updateSummary();
+    QString selectedId() const;
+    void selectId(const QString &id);
+
+    ScreenContext &m_context;
+    QSplitter *m_splitter = nullptr;
+    ListScreen *m_list = nullptr;
+    models::UnmatchedRecordModel *m_model = nullptr;
+    MatchCandidatePane *m_pane = nullptr;
+    QAction *m_link = nullptr;
+    QAction *m_import = nullptr;
+};
+
+} // namespace jl::ui
