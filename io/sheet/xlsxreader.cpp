@@ -74,6 +74,8 @@ std::optional<Error> readCell(QXmlStreamReader &xml, const Context &ctx, Cell &c
         return std::nullopt;
     };
     if (type == QLatin1String("s")) {
+        if (value.isEmpty())
+            return std::nullopt; // a styled cell with no string
         bool ok = false;
         const int index = value.toInt(&ok);
         if (!ok || index < 0 || index >= ctx.strings.size())
