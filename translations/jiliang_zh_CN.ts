@@ -1108,74 +1108,74 @@
     <name>SyncCommand</name>
     <message>
         <source>The data folder (default: the user&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹（默认：当前用户的）。</translation>
     </message>
     <message>
         <source>The server address.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址。</translation>
     </message>
     <message>
         <source>The account (统一社会信用代码) whose data to sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>要同步数据的账号（统一社会信用代码）。</translation>
     </message>
     <message>
         <source>Apply the deletions of a sync that deletes many local records.</source>
-        <translation type="unfinished"></translation>
+        <translation>同步将删除大量本地记录时，仍执行这些删除。</translation>
     </message>
     <message>
         <source>%1 is not a server address (http://host:port).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是服务器地址（http://主机:端口）。</translation>
     </message>
     <message>
         <source>No access token: set JILIANG_ACCESS_TOKEN (logging in from the command line is not supported yet).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有访问令牌：请设置 JILIANG_ACCESS_TOKEN（暂不支持从命令行登录）。</translation>
     </message>
     <message>
         <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建数据文件夹 %1。</translation>
     </message>
     <message>
         <source>pending %1, failed %2, conflicts %3</source>
-        <translation type="unfinished"></translation>
+        <translation>待同步 %1，失败 %2，冲突 %3</translation>
     </message>
     <message>
         <source>The sync did not finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>同步未完成。</translation>
     </message>
 </context>
 <context>
     <name>SyncEngine</name>
     <message>
         <source>The server deleted %1 of the %2 local records of this kind. Confirm before they are deleted here.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器删除了本地 %2 条此类记录中的 %1 条。请先确认，再在本机删除。</translation>
     </message>
     <message>
         <source>The server did not take the change yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器暂未接收此修改。</translation>
     </message>
     <message>
         <source>Please log in again. Your unsynced changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重新登录。未同步的修改已保留。</translation>
     </message>
     <message>
         <source>The server needs a newer version of this program (protocol version %1 or later). Please update it; your changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器要求使用更新版本的程序（协议版本 %1 或更高）。请升级程序；您的修改已保留。</translation>
     </message>
     <message>
         <source>The server could not be reached. Changes are kept and sent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接服务器。修改已保留，稍后发送。</translation>
     </message>
     <message>
         <source>The server refused this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了此修改。</translation>
     </message>
     <message>
         <source>Changed on the server too: see Conflicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上也修改了此记录：请查看“冲突”。</translation>
     </message>
     <message>
         <source>The server no longer has %1 of the %2 local records of this kind. Confirm before they are deleted here.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已没有本地 %2 条此类记录中的 %1 条。请先确认，再在本机删除。</translation>
     </message>
 </context>
 <context>
@@ -1648,7 +1648,7 @@
     <name>jl::sync::SyncWorker</name>
     <message>
         <source>No server is set up for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账号尚未设置服务器。</translation>
     </message>
 </context>
 <context>
