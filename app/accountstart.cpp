@@ -6,6 +6,7 @@
 #include "models/store/contactstore.h"
 #include "models/store/database.h"
 #include "models/store/outbox.h"
+#include "sync/syncservice.h"
 #include "ui/account/accountmenu.h"
 #include "ui/account/liaisondialog.h"
 #include "ui/account/startscreen.h"
@@ -191,7 +192,9 @@ int AccountStart::run(SingleInstance &instance)
         } else {
             dataDir = openAccount(*account);
         }
-        auto session = AppSession::open({dataDir, false}, m_dialogs);
+        // The account's sync runs over its AuthSession (the TokenProvider of the engine).
+        auto session =
+            AppSession::open({dataDir, false}, m_dialogs, SyncSetup{account->server, m_auth.get()});
         if (!session) {
             m_dialogs.critical(nullptr, tr("Cannot open the account"), session.error().message);
             return 1;
@@ -206,6 +209,13 @@ int AccountStart::run(SingleInstance &instance)
                 window.activateWindow();
             });
         attach(*session.value());
+        if (sync::SyncService *service = session.value()->syncService()) {
+            // The refresh token expired or was revoked: log in again, the outbox waits.
+            connect(service, &sync::SyncService::loginRequired, &window, [this, service, &window] {
+                if (loginAgain(&window))
+                    service->requestSync();
+            });
+        }
         window.show();
         session.value()->tellStartupNotices();
         Q_EMIT sessionOpened(*session.value());

@@ -1,14 +1,16 @@
 // The normal start against jiliang-server on loopback, the test as the user: the start screen
 // logs in through the browser, the account gets its own folder and database, the liaison
-// prompt saves a contact (record + outbox), the account reopens offline from its cache, and
-// 退出登录 revokes the login. Then the secrets check: no token in any byte of the database,
-// settings or log files (with every debug category on).
+// prompt saves a contact (record + outbox) and sync sends it with the login's tokens, the
+// account reopens offline from its cache, and 退出登录 revokes the login. Then the secrets
+// check: no token in any byte of the database, settings or log files after login and sync
+// (with every debug category on).
 #include "app/accountstart.h"
 #include "app/appsession.h"
 #include "e2e/loginhelpers.h"
 #include "models/common/logging.h"
 #include "models/store/contactstore.h"
 #include "models/store/outbox.h"
+#include "sync/syncservice.h"
 #include "ui/account/liaisondialog.h"
 #include "ui/account/startscreen.h"
 #include "ui/common/scripteddialogs.h"
@@ -129,8 +131,11 @@ void TestAccountLogin::loginOpensTheAccountAndAsksForTheLiaison()
         QCOMPARE(m_secrets.size(), 1); // in the (test's) keychain
 
         dataDir = sync::AccountRegistry::dataDir(m_base.path(), account->uscc);
-        auto session = app::AppSession::open({dataDir, false}, dialogs);
+        // With the account's sync: the engine's TokenProvider is the AuthSession.
+        auto session =
+            app::AppSession::open({dataDir, false}, dialogs, app::SyncSetup{server, start.auth()});
         QVERIFY2(session.ok(), session ? "" : qPrintable(session.error().message));
+        QVERIFY(session.value()->syncService());
         QVERIFY(QFile::exists(app::AppSession::databasePath(dataDir)));
         start.attach(*session.value());
         auto *menu = session.value()->window().menuBar()->cornerWidget(Qt::TopRightCorner);
@@ -154,6 +159,16 @@ void TestAccountLogin::loginOpensTheAccountAndAsksForTheLiaison()
         QCOMPARE(models::pendingOutboxCount(session.value()->database()).value(), 1);
         // Filled: not asked again.
         QVERIFY(start.askForLiaisonIfMissing(*session.value()));
+
+        // The liaison reaches the server through sync, with the tokens of the login.
+        session.value()->syncService()->requestSync();
+        QTRY_COMPARE_WITH_TIMEOUT(models::pendingOutboxCount(session.value()->database()).value(),
+                                  0, 60000);
+        Http http(m_server->base());
+        http.setToken(start.auth()->accessToken());
+        const Reply contactsOnServer = http.get(QStringLiteral("/api/v1/contacts"));
+        QCOMPARE(contactsOnServer.status, 200);
+        QVERIFY(QString::fromUtf8(contactsOnServer.body).contains(QStringLiteral("王五")));
     }
     {
         // The next start: the last account opens from its cache, without any network.
@@ -169,14 +184,17 @@ void TestAccountLogin::loginOpensTheAccountAndAsksForTheLiaison()
         QVERIFY(start.auth()->hasTokens()); // read back from the keychain
         auto session = app::AppSession::open({dataDir, false}, dialogs);
         QVERIFY(session.ok());
-        QCOMPARE(models::pendingOutboxCount(session.value()->database()).value(), 1);
+        models::ContactStore contacts(session.value()->database(), QString());
+        QCOMPARE(contacts.liaison().value()->name, QStringLiteral("王五")); // from the cache
 
-        // 退出登录 with one unsynced change: warned, then asked whether to keep the data.
+        // 退出登录 with an unsynced change: warned, then asked whether to keep the data.
+        QVERIFY(contacts.saveLiaison(QStringLiteral("赵六"), QStringLiteral("13800001111")));
         dialogs.clear();
         dialogs.answerQuestion(QMessageBox::Yes); // log out anyway
         dialogs.answerQuestion(QMessageBox::Yes); // keep the local data
         QVERIFY(start.logout(*session.value()));
         QCOMPARE(dialogs.count(ui::ScriptedDialogs::Kind::Question), 2);
+        QVERIFY(dialogs.requests().first().text.contains(QLatin1String("1")));
         QVERIFY(m_secrets.isEmpty());
         QVERIFY(!start.registry().lastAccount());
         QVERIFY(start.registry().find(last->uscc, last->server)); // kept: data kept
