@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUuid>
 
 namespace jl::models {
 
@@ -134,43 +135,102 @@ Status ConflictStore::keepMineOne(const Conflict &c)
     if (!current)
         return current.error();
     const bool present = current->has_value() && !(*current)->deleted;
-    const QJsonObject before = present ? (*current)->data : QJsonObject();
+    if (c.serverDeleted || !present)
+        return keepMineAsNew(c, *collection, current->has_value());
+    const QJsonObject before = (*current)->data;
+    if (Status s = dropConflictEntries(c); !s)
+        return s;
 
-    LocalRecord after;
-    after.rev = c.serverRev;
+    LocalRecord after{before, c.serverRev, false};
     if (c.localDeleted) {
-        after.data = current->has_value() ? (*current)->data : c.mine;
-        after.deleted = true;
-    } else if (c.serverDeleted || !present) {
-        // Edited here, deleted there: mine makes the record again on the server's tombstone.
-        after.data = c.mine;
+        // The server kept its edit while I deleted: what I changed before deleting (in the
+        // instrument library, the move to history the server requires first) goes again,
+        // then the delete, each on the revision the one before it makes.
+        for (auto it = c.mine.constBegin(); it != c.mine.constEnd(); ++it) {
+            if (it.value() != c.base.value(it.key()))
+                after.data.insert(it.key(), it.value());
+        }
     } else {
-        after.data = (*current)->data;
         for (const QString &field : c.fields)
             after.data.insert(field, c.mine.value(field));
     }
-    if (Status s = collection->write(m_db, c.recordId, after); !s)
-        return s;
-    // The payload is the record as stored, read back through its table.
-    auto stored = collection->read(m_db, c.recordId);
-    if (!stored)
-        return stored.error();
-    const QJsonObject payload = stored->has_value() ? (*stored)->data : after.data;
+    auto payload = writeBack(*collection, c.recordId, after);
+    if (!payload)
+        return payload.error();
+    if (!c.localDeleted || payload.value() != before) {
+        if (Status s = outbox::append(m_db, c.collection, c.recordId, QStringLiteral("upsert"),
+                                      c.serverRev, compact(payload.value()), {}, compact(c.theirs));
+            !s)
+            return s;
+    }
+    if (c.localDeleted) {
+        after.data = payload.value();
+        after.deleted = true;
+        if (Status s = collection->write(m_db, c.recordId, after); !s)
+            return s;
+        if (Status s =
+                outbox::append(m_db, c.collection, c.recordId, QStringLiteral("delete"),
+                               c.serverRev, compact(payload.value()), {}, compact(payload.value()));
+            !s)
+            return s;
+        return finish(c, QStringLiteral("conflictKeepMine"), before, {});
+    }
+    return finish(c, QStringLiteral("conflictKeepMine"), before, payload.value());
+}
 
+Status ConflictStore::keepMineAsNew(const Conflict &c, const LocalCollection &collection,
+                                    bool rowExists)
+{
+    // The server keeps a deleted record's id as a tombstone and refuses any edit of it, so
+    // mine comes back as a new record: a new id, queued as a create. Nothing queued for the
+    // old id can reach the server any more.
     if (auto q = m_db.exec(QStringLiteral("store.outbox.delete"),
                            QStringLiteral("DELETE FROM outbox WHERE collection = ? AND "
-                                          "record_id = ? AND state = 'conflict'"),
+                                          "record_id = ?"),
                            QVariantList{c.collection, c.recordId});
         !q)
         return q.error();
-    if (Status s =
-            outbox::append(m_db, c.collection, c.recordId,
-                           after.deleted ? QStringLiteral("delete") : QStringLiteral("upsert"),
-                           c.serverRev, compact(payload), {}, compact(c.theirs));
+    if (rowExists) {
+        if (Status s = collection.erase(m_db, c.recordId); !s)
+            return s;
+    }
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QJsonObject data = c.mine;
+    data.insert(QStringLiteral("id"), id);
+    auto payload = writeBack(collection, id, LocalRecord{data, 0, false});
+    if (!payload)
+        return payload.error();
+    if (Status s = outbox::append(m_db, c.collection, id, QStringLiteral("upsert"), 0,
+                                  compact(payload.value()));
         !s)
         return s;
-    return finish(c, QStringLiteral("conflictKeepMine"), before,
-                  after.deleted ? QJsonObject() : payload);
+    if (Status s = audit::append(m_db, m_actor, c.collection, id, QStringLiteral("create"),
+                                 audit::diff({}, payload.value()));
+        !s)
+        return s;
+    return finish(c, QStringLiteral("conflictKeepMine"), c.mine,
+                  QJsonObject{{QStringLiteral("id"), id}});
+}
+
+Result<QJsonObject> ConflictStore::writeBack(const LocalCollection &collection, const QString &id,
+                                             const LocalRecord &record)
+{
+    if (Status s = collection.write(m_db, id, record); !s)
+        return s.error();
+    // The payload is the record as stored, read back through its table.
+    auto stored = collection.read(m_db, id);
+    if (!stored)
+        return stored.error();
+    return stored->has_value() ? (*stored)->data : record.data;
+}
+
+Status ConflictStore::dropConflictEntries(const Conflict &c)
+{
+    auto q = m_db.exec(QStringLiteral("store.outbox.delete"),
+                       QStringLiteral("DELETE FROM outbox WHERE collection = ? AND "
+                                      "record_id = ? AND state = 'conflict'"),
+                       QVariantList{c.collection, c.recordId});
+    return q ? Status{} : Status{q.error()};
 }
 
 Status ConflictStore::keepTheirsOne(const Conflict &c)
@@ -181,12 +241,8 @@ Status ConflictStore::keepTheirsOne(const Conflict &c)
                         "conflict stays until a newer version of the program can.")
                          .arg(c.collection),
                      c.recordId};
-    if (auto q = m_db.exec(QStringLiteral("store.outbox.delete"),
-                           QStringLiteral("DELETE FROM outbox WHERE collection = ? AND "
-                                          "record_id = ? AND state = 'conflict'"),
-                           QVariantList{c.collection, c.recordId});
-        !q)
-        return q.error();
+    if (Status s = dropConflictEntries(c); !s)
+        return s;
     auto queued = m_db.exec(QStringLiteral("store.outbox.read"),
                             QStringLiteral("SELECT COUNT(*) FROM outbox WHERE collection = ? AND "
                                            "record_id = ?"),

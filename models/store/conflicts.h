@@ -13,7 +13,9 @@
 namespace jl::models {
 
 class Database;
+class LocalCollection;
 class LocalCollections;
+struct LocalRecord;
 
 // sync.md §15: a record changed on both sides (or edited on one side and deleted on the
 // other), kept for a person to decide. Written by the sync engine, one row per record.
@@ -45,10 +47,12 @@ public:
     Result<std::optional<Conflict>> forRecord(const QString &collection,
                                               const QString &recordId) const;
 
-    // Keep mine: the conflicting fields take my values (a record deleted on the server is
-    // made again from mine; a record I deleted is deleted), queued as a new change on the
-    // server's revision with the server's record as its base. The record's outbox entries
-    // in the conflict state go: the new change replaces them.
+    // Keep mine: the conflicting fields take my values, queued as a new change on the
+    // server's revision with the server's record as its base; the record's outbox entries in
+    // the conflict state go, the new change replaces them. A record I deleted: my changes
+    // before the delete and the delete are queued again on the server's revision. A record
+    // the server deleted: the server refuses to edit a tombstone, so mine is made again as
+    // a new record (new id, a create) and the old id is gone here too.
     Status keepMine(const QList<qint64> &ids);
     // Keep theirs: the record's conflict-state outbox entries go and the record takes the
     // server's values — the whole record when no other change of it is queued, else only
@@ -60,6 +64,11 @@ private:
     Result<QList<Conflict>> load(const QString &where, const QVariantList &binds) const;
     Status resolve(const QList<qint64> &ids, Status (ConflictStore::*one)(const Conflict &));
     Status keepMineOne(const Conflict &conflict);
+    Status keepMineAsNew(const Conflict &conflict, const LocalCollection &collection,
+                         bool rowExists);
+    Result<QJsonObject> writeBack(const LocalCollection &collection, const QString &id,
+                                  const LocalRecord &record);
+    Status dropConflictEntries(const Conflict &conflict);
     Status keepTheirsOne(const Conflict &conflict);
     Status finish(const Conflict &conflict, const QString &action, const QJsonObject &before,
                   const QJsonObject &after);

@@ -138,22 +138,31 @@ void TestConflictStore::keepMineRecreatesRecordDeletedOnServer()
     Instrument mine = base;
     mine.model = QStringLiteral("NEW-1");
     QVERIFY(m_f->store().update(mine).ok());
-    // The engine applied the server's tombstone to the local record.
-    m_f->exec(QStringLiteral("UPDATE instrument SET deleted = 1, rev = 7 WHERE id = ?"), {base.id});
     const qint64 id = m_f->conflict(base.id, {QStringLiteral("model")}, toJson(mine), {},
                                     toJson(base), 7, true, false);
     ConflictStore store(m_f->db(), m_f->collections(), QStringLiteral("测试员"));
     QVERIFY(store.keepMine({id}).ok());
 
-    const Instrument now = stored(base.id);
-    QVERIFY(!now.deleted);
-    QCOMPARE(now.model, QStringLiteral("NEW-1"));
-    QCOMPARE(now.rev, 7);
+    // The server refuses to edit its tombstone: mine is a new record, queued as a create.
+    QCOMPARE(m_f->count(QStringLiteral("instrument")), 1);
+    QVERIFY(stored(base.id).id.isEmpty());
     const auto entries = outbox::entries(m_f->db());
     QCOMPARE(entries->size(), 1);
-    QCOMPARE(entries->first().kind, QStringLiteral("upsert"));
-    QCOMPARE(entries->first().baseRev, 7); // on the server's tombstone
+    const OutboxEntry &e = entries->first();
+    QVERIFY(e.recordId != base.id);
+    QCOMPARE(e.kind, QStringLiteral("upsert"));
+    QCOMPARE(e.baseRev, 0);
+    QCOMPARE(e.base, QStringLiteral("{}"));
+    const Instrument now = stored(e.recordId);
+    QCOMPARE(now.model, QStringLiteral("NEW-1"));
+    QCOMPARE(now.serialNo, base.serialNo);
+    QCOMPARE(now.rev, 0);
+    QVERIFY(!now.deleted);
+    QCOMPARE(QJsonDocument::fromJson(e.payload.toUtf8()).object().value(u"id").toString(),
+             e.recordId);
     QCOMPARE(m_f->count(QStringLiteral("conflict")), 0);
+    QCOMPARE(audit::entries(m_f->db(), e.recordId)->last().action, QStringLiteral("create"));
+    QCOMPARE(audit::entries(m_f->db(), base.id)->last().action, QStringLiteral("conflictKeepMine"));
 }
 
 void TestConflictStore::keepMineDeletesWhatIDeleted()
@@ -161,20 +170,36 @@ void TestConflictStore::keepMineDeletesWhatIDeleted()
     const Instrument base = m_f->synced(QStringLiteral("SN1"), 3);
     QVERIFY(m_f->store().moveToHistory({base.id}).ok());
     QVERIFY(m_f->store().purge({base.id}).ok());
+    auto tombstone =
+        m_f->collections().find(QStringLiteral("instrument"))->read(m_f->db(), base.id);
+    const QJsonObject mine = (*tombstone.value()).data; // in history, then deleted
     Instrument theirs = base;
     theirs.model = QStringLiteral("SERVER");
     // The engine kept the server's edit locally while the conflict waits.
-    m_f->exec(QStringLiteral("UPDATE instrument SET deleted = 0, model = 'SERVER' WHERE id = ?"),
+    m_f->exec(QStringLiteral("UPDATE instrument SET deleted = 0, lifecycle = 'active', "
+                             "removed_at = NULL, model = 'SERVER' WHERE id = ?"),
               {base.id});
-    const qint64 id = m_f->conflict(base.id, {QStringLiteral("model")}, {}, toJson(theirs),
+    m_f->exec(QStringLiteral("DELETE FROM outbox WHERE state = 'pending'"));
+    const qint64 id = m_f->conflict(base.id, {QStringLiteral("model")}, mine, toJson(theirs),
                                     toJson(base), 6, false, true);
     ConflictStore store(m_f->db(), m_f->collections(), QStringLiteral("测试员"));
     QVERIFY(store.keepMine({id}).ok());
-    QVERIFY(stored(base.id).deleted);
+    const Instrument now = stored(base.id);
+    QVERIFY(now.deleted);
+    QCOMPARE(now.lifecycle, Lifecycle::History);
+    QCOMPARE(now.model, QStringLiteral("SERVER")); // their edit is not undone by my delete
+    // Again what the server needs: the move to history, then the delete.
     const auto entries = outbox::entries(m_f->db());
-    QCOMPARE(entries->size(), 1);
-    QCOMPARE(entries->first().kind, QStringLiteral("delete"));
-    QCOMPARE(entries->first().baseRev, 6);
+    QCOMPARE(entries->size(), 2);
+    QCOMPARE(entries->at(0).kind, QStringLiteral("upsert"));
+    QCOMPARE(QJsonDocument::fromJson(entries->at(0).payload.toUtf8())
+                 .object()
+                 .value(u"lifecycle")
+                 .toString(),
+             QStringLiteral("history"));
+    QCOMPARE(entries->at(1).kind, QStringLiteral("delete"));
+    QCOMPARE(entries->at(0).baseRev, 6);
+    QCOMPARE(entries->at(1).baseRev, 6);
 }
 
 void TestConflictStore::keepTheirsTakesServerRecord()
