@@ -89,7 +89,8 @@ private:
     // Push (syncpush.cpp).
     Step push(Outcome &outcome);
     models::Result<QList<models::OutboxEntry>> nextBatch();
-    models::Status acknowledge(const models::OutboxEntry &entry, const PushResult &result);
+    models::Status acknowledge(const QList<std::pair<models::OutboxEntry, PushResult>> &answered);
+    models::Status acknowledgeOne(const models::OutboxEntry &entry, const PushResult &result);
     models::Status acknowledgeGone(const models::OutboxEntry &entry);
     models::Status merge(const models::OutboxEntry &entry, const PushResult &result);
     models::Status reject(const models::OutboxEntry &entry, const QString &message);

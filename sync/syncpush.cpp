@@ -149,14 +149,28 @@ SyncEngine::Step SyncEngine::push(Outcome &outcome)
         }
         const PushReply &reply = std::get<PushReply>(answer);
         bool again = false;
+        QList<std::pair<OutboxEntry, PushResult>> answered;
+        // Acknowledged entries are written together before anything else of the batch is.
+        auto flush = [&]() -> Status {
+            Status s = acknowledge(answered);
+            answered.clear();
+            return s;
+        };
         for (qsizetype n = 0; n < batch->size(); ++n) {
             const OutboxEntry &e = batch->at(n);
             const PushResult result = n < reply.results.size() ? reply.results.at(n) : PushResult{};
             const int code = result.status;
             Status s;
             if (code / 100 == 2) {
-                s = acknowledge(e, result);
-            } else if (code == 412) {
+                answered.append({e, result});
+                ++done;
+                continue;
+            }
+            if (Status f = flush(); !f) {
+                outcome = Outcome{Result::Failed, f.error().message, {}, 0, 0};
+                return Step::Stop;
+            }
+            if (code == 412) {
                 s = merge(e, result);
             } else if (code == 404 && e.kind == QLatin1String("delete")) {
                 s = acknowledgeGone(e); // already deleted there: what I wanted
@@ -193,10 +207,17 @@ SyncEngine::Step SyncEngine::push(Outcome &outcome)
                 return Step::Stop;
             }
             m_changed = true; // revisions, merges and rejections show in the lists
-            report(SyncStatus::Phase::Pushing, ++done, total);
+            ++done;
             if (again)
                 break;
         }
+        if (Status f = flush(); !f) {
+            outcome = Outcome{Result::Failed, f.error().message, {}, 0, 0};
+            return Step::Stop;
+        }
+        m_changed = true;
+        // Once per batch: the counts are queries, too slow to repeat for every entry.
+        report(SyncStatus::Phase::Pushing, done, total);
     }
 }
 
@@ -235,62 +256,74 @@ bool SyncEngine::handleRemoteError(const RemoteError &error, Outcome &outcome)
     }
 }
 
-Status SyncEngine::acknowledge(const OutboxEntry &e, const PushResult &result)
+Status SyncEngine::acknowledge(const QList<std::pair<OutboxEntry, PushResult>> &answered)
 {
+    if (answered.isEmpty())
+        return {};
     // Between the server's answer and the removal: a crash here must neither lose the
-    // change nor send it twice (the retry carries the same key and gets the same answer).
+    // changes nor send them twice (the retry carries the same keys and gets the same answers).
     if (models::failpoints::hit(QStringLiteral("sync.push.acked")))
         return Database::sqlError(Database::failedMessage(),
                                   QStringLiteral("failpoint sync.push.acked"));
+    // One transaction for the batch's acknowledged entries: each entry leaves together with
+    // its record's new revision, and a batch costs one commit, not one per entry.
+    return m_db.transaction([&]() -> Status {
+        for (const auto &[entry, result] : answered) {
+            if (Status s = acknowledgeOne(entry, result); !s)
+                return s;
+        }
+        return {};
+    });
+}
+
+Status SyncEngine::acknowledgeOne(const OutboxEntry &e, const PushResult &result)
+{
     const SyncedRecord server = recordFromBody(e.recordId, result.body);
     const SyncCollection &collection = m_collections.get(e.collection);
-    return m_db.transaction([&]() -> Status {
-        if (auto q =
-                m_db.exec(QStringLiteral("sync.outbox.delete"),
-                          QStringLiteral("DELETE FROM outbox WHERE seq = ?"), QVariantList{e.seq});
+    if (auto q = m_db.exec(QStringLiteral("sync.outbox.delete"),
+                           QStringLiteral("DELETE FROM outbox WHERE seq = ?"), QVariantList{e.seq});
+        !q)
+        return q.error();
+    auto later = m_db.exec(QStringLiteral("sync.outbox.read"),
+                           QStringLiteral("SELECT COUNT(*) FROM outbox WHERE collection = ? "
+                                          "AND record_id = ? AND state = 'pending'"),
+                           QVariantList{e.collection, e.recordId});
+    if (!later)
+        return later.error();
+    const bool moreQueued = later.value().next() && later.value().value(0).toInt() > 0;
+    if (server.rev <= 0)
+        return {}; // an answer without a record (a command's): nothing to take over
+    if (moreQueued) {
+        // Later changes of the record are the newest truth locally; they go on the
+        // revision this answer made.
+        if (auto q = m_db.exec(QStringLiteral("sync.outbox.write"),
+                               QStringLiteral("UPDATE outbox SET base_rev = ? WHERE "
+                                              "collection = ? AND record_id = ? AND "
+                                              "state = 'pending'"),
+                               QVariantList{server.rev, e.collection, e.recordId});
             !q)
             return q.error();
-        auto later = m_db.exec(QStringLiteral("sync.outbox.read"),
-                               QStringLiteral("SELECT COUNT(*) FROM outbox WHERE collection = ? "
-                                              "AND record_id = ? AND state = 'pending'"),
-                               QVariantList{e.collection, e.recordId});
-        if (!later)
-            return later.error();
-        const bool moreQueued = later.value().next() && later.value().value(0).toInt() > 0;
-        if (server.rev <= 0)
-            return {}; // an answer without a record (a command's): nothing to take over
-        if (moreQueued) {
-            // Later changes of the record are the newest truth locally; they go on the
-            // revision this answer made.
-            if (auto q = m_db.exec(QStringLiteral("sync.outbox.write"),
-                                   QStringLiteral("UPDATE outbox SET base_rev = ? WHERE "
-                                                  "collection = ? AND record_id = ? AND "
-                                                  "state = 'pending'"),
-                                   QVariantList{server.rev, e.collection, e.recordId});
-                !q)
-                return q.error();
-            auto local = collection.read(m_db, e.recordId);
-            if (!local)
-                return local.error();
-            if (!local->has_value() || (*local)->deleted)
-                return {};
-            SyncedRecord keep = **local;
-            keep.rev = server.rev;
-            return collection.store(m_db, keep);
-        }
-        if (server.deleted)
-            return collection.remove(m_db, e.recordId);
-        SyncedRecord stored = server;
-        if (stored.data.isEmpty()) {
-            auto local = collection.read(m_db, e.recordId);
-            if (!local)
-                return local.error();
-            if (!local->has_value())
-                return {};
-            stored.data = (*local)->data;
-        }
-        return collection.store(m_db, stored);
-    });
+        auto local = collection.read(m_db, e.recordId);
+        if (!local)
+            return local.error();
+        if (!local->has_value() || (*local)->deleted)
+            return {};
+        SyncedRecord keep = **local;
+        keep.rev = server.rev;
+        return collection.store(m_db, keep);
+    }
+    if (server.deleted)
+        return collection.remove(m_db, e.recordId);
+    SyncedRecord stored = server;
+    if (stored.data.isEmpty()) {
+        auto local = collection.read(m_db, e.recordId);
+        if (!local)
+            return local.error();
+        if (!local->has_value())
+            return {};
+        stored.data = (*local)->data;
+    }
+    return collection.store(m_db, stored);
 }
 
 Status SyncEngine::acknowledgeGone(const OutboxEntry &e)
@@ -299,7 +332,7 @@ Status SyncEngine::acknowledgeGone(const OutboxEntry &e)
     gone.body = QJsonObject{{QStringLiteral("id"), e.recordId},
                             {QStringLiteral("rev"), qint64(e.baseRev)},
                             {QStringLiteral("deleted"), true}};
-    return acknowledge(e, gone);
+    return acknowledge({{e, gone}});
 }
 
 Status SyncEngine::asCreate(const OutboxEntry &e)
