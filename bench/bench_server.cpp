@@ -4,6 +4,7 @@
 // count and time) and prints a Markdown table for docs/benchmarks.md.
 //
 //   bench_server [--server PATH] [--database URL] [--instruments N] [--seconds S]
+//                [--database-pid PID]
 //
 // The server defaults to ../server/jiliang-server beside this program; the database to a
 // fresh SQLite file (pass a postgresql:// URL of an empty database to measure PostgreSQL).
@@ -24,6 +25,7 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -138,6 +140,35 @@ Latency parseWrk(const QByteArray &text)
             errors};
 }
 
+// CPU seconds (user + system) used so far by process `pid`, and with `children` also by its
+// child processes that are running (PostgreSQL's backends under the postmaster), from /proc
+// on Linux (0 elsewhere). On a machine shared with other work the wall-clock rate depends on
+// everyone's load; the CPU the server and the database spent per upsert much less so.
+double cpuSeconds(qint64 pid, bool children)
+{
+    double total = 0;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        QFile f(QStringLiteral("/proc/") + entry + QStringLiteral("/stat"));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        const qsizetype close = stat.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        // After the name: field 3 is the state, 4 the parent, 14 and 15 utime and stime in
+        // ticks of 1/100 s (USER_HZ on Linux).
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        if (fields.size() < 13)
+            continue;
+        const bool wanted =
+            entry.toLongLong() == pid || (children && fields.at(1).toLongLong() == pid);
+        if (wanted)
+            total += (fields.at(11).toDouble() + fields.at(12).toDouble()) / 100.0;
+    }
+    return total;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -152,7 +183,10 @@ int main(int argc, char *argv[])
                   {QStringLiteral("instruments"), QStringLiteral("Feed size"), QStringLiteral("n"),
                    QStringLiteral("100000")},
                   {QStringLiteral("seconds"), QStringLiteral("wrk run length"), QStringLiteral("s"),
-                   QStringLiteral("10")}});
+                   QStringLiteral("10")},
+                  {QStringLiteral("database-pid"),
+                   QStringLiteral("PostgreSQL's postmaster, to count its CPU (Linux)"),
+                   QStringLiteral("pid")}});
     p.process(app);
     const QString server =
         p.isSet(QStringLiteral("server"))
@@ -239,10 +273,15 @@ int main(int argc, char *argv[])
                  << QStringLiteral("--data-binary") << QLatin1Char('@') + f.fileName()
                  << base + QStringLiteral("/api/v1/batch");
     }
+    const qint64 databasePid = p.value(QStringLiteral("database-pid")).toLongLong();
+    const double serverCpuBefore = cpuSeconds(srv.processId(), false);
+    const double databaseCpuBefore = cpuSeconds(databasePid, true);
     QElapsedTimer pushTimer;
     pushTimer.start();
     const Run push = run(QStringLiteral("curl"), curlArgs);
     const double pushSeconds = pushTimer.elapsed() / 1000.0;
+    const double serverCpu = cpuSeconds(srv.processId(), false) - serverCpuBefore;
+    const double databaseCpu = cpuSeconds(databasePid, true) - databaseCpuBefore;
     const int stored = int(push.stdOut.count("\"status\":201"));
 
     // 4. Small GETs: one instrument, at 1 and at 64 connections.
@@ -280,6 +319,16 @@ int main(int argc, char *argv[])
     out << "| batch push, 200 × 500 upserts, 1 connection | "
         << QString::number(stored / pushSeconds, 'f', 0) << " upserts/s (" << stored
         << " stored in " << QString::number(pushSeconds, 'f', 1) << " s) | ≥ 5,000 |\n";
+    // PostgreSQL's share only with --database-pid (the postmaster: its backends are counted).
+    const bool sqlite = database.startsWith(QLatin1String("sqlite"));
+    if (sqlite || databasePid > 0) {
+        out << "| batch push, CPU used | server " << QString::number(serverCpu, 'f', 1) << " s"
+            << (sqlite ? QStringLiteral(" (SQLite inside)")
+                       : QStringLiteral(" + PostgreSQL ") + QString::number(databaseCpu, 'f', 1) +
+                             QStringLiteral(" s"))
+            << ": " << QString::number(stored / std::max(0.001, serverCpu + databaseCpu), 'f', 0)
+            << " upserts per CPU-second | – |\n";
+    }
     out << "| GET one instrument, 1 connection | p50 " << one.p50 << ", p99 " << one.p99 << " ("
         << one.rps << " req/s" << one.errors << ") | – |\n";
     out << "| GET one instrument, 64 connections | p50 " << many.p50 << ", p99 " << many.p99 << " ("
