@@ -22,6 +22,7 @@ private Q_SLOTS:
     void roundTripUpdatesSameRecords_data();
     void roundTripUpdatesSameRecords();
     void roundTripIntoEmptyLibrary();
+    void roundTripTenThousand();
     void xlsxLayout();
     void csvHasBom();
     void chineseFileName();
@@ -131,6 +132,45 @@ void TestInstrumentExport::roundTripIntoEmptyLibrary()
         QCOMPARE(comparable(*now), comparable(b));
     }
     other.close();
+}
+
+void TestInstrumentExport::roundTripTenThousand()
+{
+    // Issue 5: an export -> import round trip of 10,000 rows gives equal records. Seeded in
+    // one transaction through the import path (10,000 single creates would each commit).
+    QList<IncomingInstrument> incoming;
+    for (int k = 0; k < 10000; ++k) {
+        Instrument i;
+        i.serialNo = QStringLiteral("%1").arg(k, 12, 10, QLatin1Char('0'));
+        i.name = QStringLiteral("直流充电桩电能表");
+        i.model = QStringLiteral("DC-%1").arg(k % 50);
+        i.installDate = QDate(2020, 1, 1).addDays(k % 2000);
+        i.validUntil = QDate(2026, 1, 1).addDays(k % 700);
+        i.verificationResult = k % 9 ? VerificationResult::Pass : VerificationResult::Fail;
+        i.verificationPeriodMonths = 12;
+        incoming.append({i, instrumentFields()});
+    }
+    QVERIFY(m_fx.store->importRecords(incoming, OnExisting::Update).ok());
+    QStringList ids;
+    {
+        auto q = m_fx.db->exec(QStringLiteral("test"), QStringLiteral("SELECT id FROM instrument"));
+        QVERIFY(q.ok());
+        while (q.value().next())
+            ids.append(q.value().value(0).toString());
+    }
+    const auto before = m_fx.store->get(ids);
+    QVERIFY(before.ok());
+    QCOMPARE(before->size(), 10000);
+    const QString path = m_fx.dir->filePath(QStringLiteral("万行.xlsx"));
+    QVERIFY(InstrumentExport::write(path, *before).ok());
+    auto report = InstrumentImport::run(path, m_fx.store.get());
+    QVERIFY2(report.ok(), qPrintable(report.error().message));
+    QCOMPARE(report->updated, 10000);
+    QVERIFY(report->issues.isEmpty());
+    const auto after = m_fx.store->get(ids);
+    QVERIFY(after.ok());
+    for (qsizetype n = 0; n < before->size(); ++n)
+        QCOMPARE(comparable(after->at(n)), comparable(before->at(n)));
 }
 
 void TestInstrumentExport::xlsxLayout()
