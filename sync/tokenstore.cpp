@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
 namespace jl::sync {
 
@@ -36,7 +37,11 @@ TokenPair decode(const QByteArray &value)
 
 TokenStore::TokenStore(std::unique_ptr<SecretBackend> backend)
     : m_backend(backend ? std::move(backend) : std::make_unique<KeychainBackend>(Service))
-{}
+    , m_appThread(std::make_unique<QObject>())
+{
+    if (QCoreApplication::instance())
+        m_appThread->moveToThread(QCoreApplication::instance()->thread());
+}
 
 TokenStore::~TokenStore() = default;
 
@@ -143,8 +148,33 @@ TokenPair TokenStore::read(const QString &key)
 
 bool TokenStore::write(const QString &key, const TokenPair &tokens)
 {
+    {
+        QMutexLocker lock(&m_mutex);
+        m_memory.insert(key, tokens);
+        if (!useKeychain())
+            return false;
+    }
+    if (QThread::currentThread() != m_appThread->thread()) {
+        QMetaObject::invokeMethod(
+            m_appThread.get(),
+            [this, key, tokens] {
+                // Only if nothing newer came since: a later write is already on its way.
+                {
+                    QMutexLocker lock(&m_mutex);
+                    if (m_memory.value(key) != tokens)
+                        return;
+                }
+                writeToKeychain(key, tokens);
+            },
+            Qt::QueuedConnection);
+        return true;
+    }
+    return writeToKeychain(key, tokens);
+}
+
+bool TokenStore::writeToKeychain(const QString &key, const TokenPair &tokens)
+{
     QMutexLocker lock(&m_mutex);
-    m_memory.insert(key, tokens);
     if (!useKeychain())
         return false;
     const SecretBackend::Answer a = writeValue(key, encode(tokens));
@@ -159,6 +189,22 @@ bool TokenStore::write(const QString &key, const TokenPair &tokens)
 
 void TokenStore::remove(const QString &key)
 {
+    if (QThread::currentThread() != m_appThread->thread()) {
+        // As write(): gone from memory now, from the keychain on the application's thread.
+        {
+            QMutexLocker lock(&m_mutex);
+            m_memory.remove(key);
+        }
+        QMetaObject::invokeMethod(
+            m_appThread.get(),
+            [this, key] {
+                QMutexLocker lock(&m_mutex);
+                if (!m_memory.contains(key) && useKeychain())
+                    removeValue(key);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     QMutexLocker lock(&m_mutex);
     m_memory.remove(key);
     if (useKeychain())

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
+#include <QObject>
 #include <QString>
 #include <QUrl>
 
@@ -41,8 +42,13 @@ public:
 
     // Empty when none were stored (or the keychain is unavailable: then inMemoryOnly()).
     TokenPair read(const QString &key);
-    // True when the tokens are in the keychain; false when they stay in memory only.
+    // True when the tokens are in the keychain (or on their way there); false when they stay
+    // in memory only. Called off the application's thread (the engine refreshing), the pair
+    // is usable at once and reaches the keychain from the application's thread: QtKeychain
+    // runs its jobs there, and a thread waiting for it while the application's thread waits
+    // for that thread (shutdown) would never wake.
     bool write(const QString &key, const TokenPair &tokens);
+    // Off the application's thread: at once in memory, later in the keychain (as write()).
     void remove(const QString &key);
 
     // The keychain failed during this session: tokens are kept in memory until the program
@@ -56,6 +62,7 @@ private:
     void markUnavailable(const QString &why);
     SecretBackend::Answer readValue(const QString &key);
     SecretBackend::Answer writeValue(const QString &key, const QByteArray &value);
+    bool writeToKeychain(const QString &key, const TokenPair &tokens);
     void removeValue(const QString &key);
     int storedChunks(const QString &key);
 
@@ -63,6 +70,9 @@ private:
     std::unique_ptr<SecretBackend> m_backend;
     QHash<QString, TokenPair> m_memory;
     bool m_unavailable = false;
+    // Lives on the application's thread: the context of writes handed over to it; queued
+    // writes die with the store.
+    std::unique_ptr<QObject> m_appThread;
 };
 
 } // namespace jl::sync

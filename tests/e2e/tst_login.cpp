@@ -230,9 +230,13 @@ void TestLogin::refreshRotates()
 
     const QString access = session.accessToken();
     QVERIFY(access != result.tokens.accessToken);
-    TokenStore reread(std::make_unique<MemorySecrets>(&secrets));
-    const TokenPair stored = reread.read(session.accountKey());
-    QCOMPARE(stored.accessToken, access);
+    // Handed to the application's thread for the keychain (TokenStore::write).
+    QTRY_COMPARE_WITH_TIMEOUT(TokenStore(std::make_unique<MemorySecrets>(&secrets))
+                                  .read(session.accountKey())
+                                  .accessToken,
+                              access, 30000);
+    const TokenPair stored =
+        TokenStore(std::make_unique<MemorySecrets>(&secrets)).read(session.accountKey());
     QVERIFY(stored.refreshToken != result.tokens.refreshToken); // rotated
     Http http(m_server->base());
     http.setToken(access);

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 
 using namespace jl::sync;
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void failingKeychainKeepsTokensInMemory();
     void realKeychainRoundTrip();
     void realKeychainChunks();
+    void realKeychainFromTheEngineThread();
 
 private:
     // A keychain check the test can rely on: skips outside a Secret Service session unless
@@ -221,6 +223,30 @@ void TestTokenStore::realKeychainChunks()
     }
     QCOMPARE(raw.read(key).outcome, SecretBackend::Outcome::NotFound);
     QCOMPARE(raw.read(key + QStringLiteral("#0")).outcome, SecretBackend::Outcome::NotFound);
+}
+
+void TestTokenStore::realKeychainFromTheEngineThread()
+{
+    if (!keychainUsable()) {
+        if (qEnvironmentVariableIsSet("CI"))
+            QFAIL("CI runs the tests with gnome-keyring in a D-Bus session (scripts/test)");
+        QSKIP("no Secret Service here; scripts/test runs this with gnome-keyring");
+    }
+    // AuthSession::refresh() writes the rotated tokens on the sync engine's thread.
+    const QString key = QStringLiteral("TEST-") + QUuid::createUuid().toString(QUuid::Id128);
+    const TokenPair tokens{QStringLiteral("access-thread"), QStringLiteral("refresh-thread")};
+    TokenStore store;
+    bool written = false;
+    QThread *engine = QThread::create([&] { written = store.write(key, tokens); });
+    engine->start();
+    // The application's thread keeps running its events meanwhile, as in the program.
+    QTRY_VERIFY_WITH_TIMEOUT(engine->isFinished(), 60000);
+    delete engine;
+    QVERIFY(written);
+    QCOMPARE(store.read(key), tokens);                                // usable at once
+    QTRY_COMPARE_WITH_TIMEOUT(TokenStore().read(key), tokens, 60000); // and in the keychain
+    QVERIFY(!store.inMemoryOnly());
+    TokenStore().remove(key);
 }
 
 QTEST_GUILESS_MAIN(TestTokenStore)
