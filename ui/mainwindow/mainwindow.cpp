@@ -94,8 +94,8 @@ void MainWindow::connectSync()
         m_context.dialogs().warning(
             this, tr("Sign in again"),
             tr("The server no longer accepts this computer's sign-in, so nothing can be synced "
-               "now. Your changes are kept here and will be sent after you sign in again "
-               "(account menu at the top right)."));
+               "now. Your changes are kept on this computer and are sent once you have signed in "
+               "again."));
     });
     // A run that refused or conflicted changes the badges beside 同步状态 and 冲突; read
     // once it is over, not at every page of an initial sync.
