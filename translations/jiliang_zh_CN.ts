@@ -2573,10 +2573,6 @@ Nothing was imported.</source>
         <translation>请重新登录</translation>
     </message>
     <message>
-        <source>The server no longer accepts this computer&apos;s sign-in, so nothing can be synced now. Your changes are kept here and will be sent after you sign in again (account menu at the top right).</source>
-        <translation>服务器不再接受本机的登录，目前无法同步。您的更改仍保存在本机，重新登录后会发送（右上角的账号菜单）。</translation>
-    </message>
-    <message>
         <source>The server says %1 of your %2 records of the kind %3 were deleted. That is a large part of them: apply the deletions here too?
 
 Choose No to keep the local records and stop this sync; ask the person who manages the server if you did not expect this.</source>
@@ -2603,6 +2599,10 @@ Choose No to keep the local records and stop this sync; ask the person who manag
     <message>
         <source>Keys: Ctrl+F filter, Enter search, Ctrl+N new, Delete move to history, Ctrl+Z undo, Ctrl+C copy rows, Ctrl+W close tab, Ctrl+Tab next tab, F5 sync now.</source>
         <translation>快捷键：Ctrl+F 筛选，Enter 查询，Ctrl+N 新增，Delete 移入曾用库，Ctrl+Z 撤消，Ctrl+C 复制行，Ctrl+W 关闭标签页，Ctrl+Tab 下一个标签页，F5 立即同步。</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this computer&apos;s sign-in, so nothing can be synced now. Your changes are kept on this computer and are sent once you have signed in again.</source>
+        <translation>服务器不再接受本机的登录，目前无法同步。您的更改仍保存在本机，重新登录后会发送。</translation>
     </message>
 </context>
 <context>
