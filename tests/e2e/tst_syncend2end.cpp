@@ -87,6 +87,40 @@ private Q_SLOTS:
         QVERIFY(a->scalar(QStringLiteral("SELECT COUNT(*) FROM enterprise")) >= 1);
     }
 
+    void adminChangesArePulled()
+    {
+        // The regulator's side: verification records uploaded with the admin command line.
+        auto a = client();
+        const auto x = a->create(serial());
+        done(*a);
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("records.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QJsonDocument(
+                QJsonArray{QJsonObject{
+                    {QStringLiteral("uscc"), m_account.uscc},
+                    {QStringLiteral("certificateNo"), QString(QStringLiteral("JD-") + x.serialNo)},
+                    {QStringLiteral("serialNo"), x.serialNo},
+                    {QStringLiteral("instrumentName"), x.name},
+                    {QStringLiteral("model"), x.model},
+                    {QStringLiteral("institution"), QStringLiteral("浙江省计量科学研究院")},
+                    {QStringLiteral("verifiedAt"), QStringLiteral("2026-11-01")},
+                    {QStringLiteral("result"), QStringLiteral("pass")},
+                    {QStringLiteral("validUntil"), QStringLiteral("2027-10-31")}}})
+                .toJson());
+        file.close();
+        QCOMPARE(runAdmin(m_serverDb->url(),
+                          {QStringLiteral("upload-verification-records"), file.fileName()})
+                     .exitCode,
+                 0);
+        done(*a);
+        QCOMPARE(a->scalar(QStringLiteral("SELECT COUNT(*) FROM verification_record WHERE "
+                                          "serial_no = '") +
+                           x.serialNo + QStringLiteral("'")),
+                 1);
+    }
+
     void differentFieldsMerge()
     {
         auto a = client();
