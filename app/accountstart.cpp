@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QMenuBar>
+#include <QScopedValueRollback>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -63,8 +64,10 @@ std::optional<sync::AccountInfo> AccountStart::login(QWidget *parent, const QStr
 
 bool AccountStart::loginAgain(QWidget *parent)
 {
-    if (!m_current)
+    // Every sync run until then says loginRequired again: one start screen at a time.
+    if (!m_current || m_loggingInAgain)
         return false;
+    const QScopedValueRollback<bool> busy(m_loggingInAgain, true);
     const sync::AccountInfo current = *m_current;
     ui::StartScreen screen(m_network, m_settings, current.server, parent);
     if (m_opener)

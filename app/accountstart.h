@@ -96,6 +96,7 @@ private:
     std::optional<sync::AccountInfo> m_nextAccount;
     QString m_deleteAfterClose; // an account folder to remove once its database is closed
     bool m_toldKeychain = false;
+    bool m_loggingInAgain = false;
 };
 
 } // namespace jl::app

@@ -169,6 +169,17 @@ void TestAccountLogin::loginOpensTheAccountAndAsksForTheLiaison()
         const Reply contactsOnServer = http.get(QStringLiteral("/api/v1/contacts"));
         QCOMPARE(contactsOnServer.status, 200);
         QVERIFY(QString::fromUtf8(contactsOnServer.body).contains(QStringLiteral("王五")));
+
+        // An expired login (SyncService::loginRequired): the start screen for this account,
+        // new tokens into the same AuthSession.
+        const QString before = start.auth()->accessToken();
+        clickLogin();
+        QVERIFY(start.loginAgain(&session.value()->window()));
+        QVERIFY(start.auth()->accessToken() != before);
+        const sync::TokenPair again =
+            start.tokens().read(sync::TokenStore::accountKey(account->uscc, server));
+        QCOMPARE(again.accessToken, start.auth()->accessToken());
+        m_tokensSeen << again.accessToken << again.refreshToken;
     }
     {
         // The next start: the last account opens from its cache, without any network.
@@ -200,7 +211,7 @@ void TestAccountLogin::loginOpensTheAccountAndAsksForTheLiaison()
         QVERIFY(start.registry().find(last->uscc, last->server)); // kept: data kept
     }
     Http http(m_server->base());
-    QCOMPARE(refreshTokens(http, m_tokensSeen.at(1)).status, 400); // revoked on the server
+    QCOMPARE(refreshTokens(http, m_tokensSeen.last()).status, 400); // revoked on the server
 }
 
 void TestAccountLogin::noTokenInAnyFile()
