@@ -142,17 +142,30 @@ QVariant UnmatchedRecordModel::sortKey(const Row &row, int column) const
 
 void UnmatchedRecordModel::applySort()
 {
-    const int column = m_sortColumn;
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    // Each key computed once (a date's text, a QVariant), not in every comparison.
+    struct Keyed {
+        QVariant key;
+        qsizetype row;
+    };
+    QVector<Keyed> keyed;
+    keyed.reserve(m_rows.size());
+    for (qsizetype n = 0; n < m_rows.size(); ++n)
+        keyed.append({sortKey(m_rows.at(n), m_sortColumn), n});
     // Stable: equal keys keep the newest-first order of the query.
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
-        const QVariant ka = sortKey(a, column);
-        const QVariant kb = sortKey(b, column);
+    std::stable_sort(keyed.begin(), keyed.end(), [ascending](const Keyed &a, const Keyed &b) {
+        const QVariant &ka = a.key;
+        const QVariant &kb = b.key;
         const int c = ka.typeId() == QMetaType::Int
                           ? (ka.toInt() < kb.toInt() ? -1 : (ka.toInt() > kb.toInt() ? 1 : 0))
                           : QString::compare(ka.toString(), kb.toString(), Qt::CaseSensitive);
         return ascending ? c < 0 : c > 0;
     });
+    QVector<Row> sorted;
+    sorted.reserve(m_rows.size());
+    for (const Keyed &k : std::as_const(keyed))
+        sorted.append(std::move(m_rows[k.row]));
+    m_rows = std::move(sorted);
 }
 
 void UnmatchedRecordModel::sort(int column, Qt::SortOrder order)

@@ -34,7 +34,6 @@ constexpr int SameLocationPoints = 5;
 
 // How many of the closest serials are read whole before the final scoring.
 constexpr int SerialShortlistFactor = 3;
-constexpr int MaxPieces = 24;
 
 struct SerialLikeness {
     int points = 0;
@@ -110,6 +109,8 @@ SerialLikeness serialLikeness(QStringView a, QStringView b)
         return {ThreeOffPoints, MatchReason{K::SerialDiffers, 3}};
     // A long run in common (a prefix typed twice, a block of digits moved): at least 4
     // characters and three fifths of the longer serial, so that a shared year is not enough.
+    if (shorter * 5 < longer * 3)
+        return {};
     const int run = longestCommonRun(a, b);
     if (run >= 4 && run * 5 >= longer * 3)
         return {SharesPartPoints, MatchReason{K::SerialSharesPart, run}};
@@ -246,24 +247,6 @@ int InstrumentMatchRanker::editDistance(QStringView a, QStringView b, int cap)
     return std::min(prev[m], cap + 1);
 }
 
-QStringList InstrumentMatchRanker::serialPieces(const QString &key)
-{
-    // Pieces of 4 on long serials, of 3 on short ones; none under 4 characters (the exact
-    // serial is still looked up). A piece of one repeated character (0000) is in half the
-    // serials of a library and would let everything through.
-    const qsizetype length = key.size() >= 8 ? 4 : 3;
-    QStringList pieces;
-    if (key.size() < 4)
-        return pieces;
-    for (qsizetype i = 0; i + length <= key.size() && pieces.size() < MaxPieces; ++i) {
-        const QString piece = key.mid(i, length);
-        if (piece.count(piece.front()) == piece.size() || pieces.contains(piece))
-            continue;
-        pieces.append(piece);
-    }
-    return pieces;
-}
-
 std::optional<MatchCandidate> InstrumentMatchRanker::score(const VerificationRecord &record,
                                                            const Instrument &instrument)
 {
@@ -324,6 +307,28 @@ std::optional<MatchCandidate> InstrumentMatchRanker::score(const VerificationRec
     return c;
 }
 
+Result<bool> InstrumentMatchRanker::loadSerials() const
+{
+    if (m_serials)
+        return true;
+    // The partial index holds both: no table row is read.
+    auto q = m_db.exec(QStringLiteral("model.match.serials"),
+                       QStringLiteral("SELECT rowid, serial_no FROM instrument INDEXED BY "
+                                      "instrument_active_serial WHERE lifecycle = 'active' AND "
+                                      "deleted = 0"));
+    if (!q)
+        return q.error();
+    auto serials = std::make_shared<Serials>();
+    while (q.value().next()) {
+        const QString serial = q.value().value(1).toString();
+        serials->rowids.append(q.value().value(0).toLongLong());
+        serials->keys.append(serialKey(serial));
+        serials->serials.append(serial);
+    }
+    m_serials = std::move(serials);
+    return true;
+}
+
 Result<QList<MatchCandidate>> InstrumentMatchRanker::rank(const VerificationRecord &record,
                                                           int limit) const
 {
@@ -333,33 +338,22 @@ Result<QList<MatchCandidate>> InstrumentMatchRanker::rank(const VerificationReco
     const QString exact = InstrumentValidator::normalizedSerial(record.serialNo);
     const int shortlist = std::max(1, limit) * SerialShortlistFactor;
 
-    // 1. Serials: only (rowid, serial) from the partial index of active serials, the pieces
-    //    tested by SQLite; the serial likeness computed here picks a shortlist.
+    // 1. Serials: the kept active serials scanned; the closest make a shortlist.
     struct Near {
         qint64 rowid;
         int points;
         int distance;
     };
     QList<Near> near;
-    if (!exact.isEmpty()) {
-        QString sql = QStringLiteral("SELECT rowid, serial_no FROM instrument INDEXED BY "
-                                     "instrument_active_serial WHERE lifecycle = 'active' AND "
-                                     "deleted = 0 AND (serial_no = ?");
-        QVariantList binds{exact};
-        for (const QString &piece : serialPieces(key)) {
-            sql += QStringLiteral(" OR instr(upper(serial_no), ?) > 0");
-            binds.append(piece);
-        }
-        sql += QLatin1Char(')');
-        auto q = m_db.exec(QStringLiteral("model.match.serials"), sql, binds);
-        if (!q)
-            return q.error();
-        while (q.value().next()) {
-            const QString serial = q.value().value(1).toString();
-            const QString other = serialKey(serial);
-            const int points = serial == exact ? 100 : serialLikeness(key, other).points;
+    if (!key.isEmpty()) {
+        if (auto loaded = loadSerials(); !loaded)
+            return loaded.error();
+        const Serials &all = *m_serials;
+        for (qsizetype n = 0; n < all.keys.size(); ++n) {
+            const QString &other = all.keys.at(n);
+            const int points = all.serials.at(n) == exact ? 100 : serialLikeness(key, other).points;
             if (points > 0)
-                near.append({q.value().value(0).toLongLong(), points, editDistance(key, other, 8)});
+                near.append({all.rowids.at(n), points, editDistance(key, other, 8)});
         }
         std::sort(near.begin(), near.end(), [](const Near &a, const Near &b) {
             return a.points != b.points ? a.points > b.points : a.distance < b.distance;

@@ -9,7 +9,9 @@
 #include <QString>
 #include <QStringList>
 #include <QStringView>
+#include <QVector>
 
+#include <memory>
 #include <optional>
 
 namespace jl::models {
@@ -56,9 +58,10 @@ struct MatchCandidate {
 // serial, or the same name together with the same model or location: a name alone is what
 // hundreds of instruments share.
 //
-// Scale: a cheap SQL prefilter (serials sharing a 3- or 4-character piece, read from the
-// partial index on active serials without touching the table; the same name) feeds the
-// scoring; only the best few are read whole (docs/benchmarks.md, bench_matching).
+// Scale: the active serials (rowid and compared form only, read once from the partial index
+// on active serials, a few MB at 100,000) are kept until invalidate(); each ranking scans
+// them with a capped edit distance, keeps a shortlist, adds the same-name instruments from
+// the name index, and reads only those whole (docs/benchmarks.md, bench_matching).
 class InstrumentMatchRanker final {
     Q_DECLARE_TR_FUNCTIONS(InstrumentMatchRanker)
 
@@ -82,11 +85,19 @@ public:
     // Optimal string alignment distance (Damerau: insert, delete, replace, swap neighbours),
     // or `cap` + 1 as soon as it must exceed `cap`.
     static int editDistance(QStringView a, QStringView b, int cap = 64);
-    // The pieces of a serial key the prefilter looks for in other serials.
-    static QStringList serialPieces(const QString &key);
+    // Drops the kept serials: call after the library changed (a write, a sync).
+    void invalidate() { m_serials.reset(); }
 
 private:
+    struct Serials {
+        QVector<qint64> rowids;
+        QStringList serials; // as stored
+        QStringList keys;    // serialKey()
+    };
+    Result<bool> loadSerials() const;
+
     Database &m_db;
+    mutable std::shared_ptr<const Serials> m_serials;
 };
 
 } // namespace jl::models

@@ -1,6 +1,6 @@
 // The candidates of an unmatched verification record: the scoring of one pair (typos,
 // swapped neighbours, leading zeros, separators, name and model ties, location) and the
-// ranking over a real store (prefilter by serial pieces and by name, only active instruments,
+// ranking over a real store (kept serials and the name index, only active instruments,
 // best first, nothing when nothing is alike).
 #include "models/domain/verificationrecord.h"
 #include "models/rules/instrumentmatchranker.h"
@@ -57,7 +57,6 @@ private Q_SLOTS:
     void editDistance_data();
     void editDistance();
     void serialKeyDropsSeparatorsAndCase();
-    void serialPiecesSkipRepeatedCharacters();
     void scoreKinds_data();
     void scoreKinds();
     void sameSerialIsCertain();
@@ -73,6 +72,7 @@ private Q_SLOTS:
     void onlyActiveInstruments();
     void sameNameFoundWhenSerialIsWhollyWrong();
     void limitIsKept();
+    void keptSerialsUntilInvalidated();
 
 private:
     Instrument add(const Instrument &i);
@@ -150,17 +150,6 @@ void TestInstrumentMatchRanker::serialKeyDropsSeparatorsAndCase()
              QStringLiteral("AB1234"));
     QCOMPARE(InstrumentMatchRanker::serialKey(QStringLiteral("ＡＢ１２３")),
              QStringLiteral("AB123"));
-}
-
-void TestInstrumentMatchRanker::serialPiecesSkipRepeatedCharacters()
-{
-    QCOMPARE(InstrumentMatchRanker::serialPieces(QStringLiteral("ABC")), QStringList());
-    QCOMPARE(InstrumentMatchRanker::serialPieces(QStringLiteral("A1234")),
-             (QStringList{QStringLiteral("A12"), QStringLiteral("123"), QStringLiteral("234")}));
-    const QStringList pieces = InstrumentMatchRanker::serialPieces(QStringLiteral("000012345"));
-    QVERIFY(!pieces.contains(QStringLiteral("0000")));
-    QVERIFY(pieces.contains(QStringLiteral("0001")));
-    QVERIFY(pieces.contains(QStringLiteral("2345")));
 }
 
 void TestInstrumentMatchRanker::scoreKinds_data()
@@ -382,6 +371,18 @@ void TestInstrumentMatchRanker::limitIsKept()
     QCOMPARE(ranked->size(), 3);
     QCOMPARE(ranked->constFirst().instrument.serialNo, QStringLiteral("LM555000"));
     QCOMPARE(ranked->constFirst().confidence, 100);
+}
+
+void TestInstrumentMatchRanker::keptSerialsUntilInvalidated()
+{
+    InstrumentMatchRanker ranker(*m_db);
+    const VerificationRecord r =
+        record(QStringLiteral("ZJ2026001235"), QStringLiteral("燃油加油机"));
+    QVERIFY(ranker.rank(r)->isEmpty());
+    add(instrument(QStringLiteral("ZJ2026001234")));
+    QVERIFY(ranker.rank(r)->isEmpty()); // the serials read before
+    ranker.invalidate();
+    QCOMPARE(serials(ranker.rank(r).value()), QStringList{QStringLiteral("ZJ2026001234")});
 }
 
 QTEST_GUILESS_MAIN(TestInstrumentMatchRanker)

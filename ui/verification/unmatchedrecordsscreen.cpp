@@ -61,6 +61,7 @@ UnmatchedRecordsScreen::UnmatchedRecordsScreen(ScreenContext &context, QWidget *
     , m_context(context)
 {
     m_model = new UnmatchedRecordModel(context.database(), this);
+    m_ranker = std::make_unique<models::InstrumentMatchRanker>(context.database());
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_list = new ListScreen(context.dialogs(), m_splitter);
     m_list->setTitle(tr("Unmatched verification records"));
@@ -143,6 +144,7 @@ void UnmatchedRecordsScreen::refresh()
 {
     // After a link or a sync: the same record stays selected while it is still listed.
     const QString id = selectedId();
+    m_ranker->invalidate();
     m_model->refresh();
     selectId(id);
     updateSummary();
@@ -188,7 +190,7 @@ void UnmatchedRecordsScreen::showCandidates()
         m_pane->clear();
         return;
     }
-    const auto ranked = models::InstrumentMatchRanker(m_context.database()).rank(record.value());
+    const auto ranked = m_ranker->rank(record.value());
     if (!ranked) {
         m_pane->clear();
         m_context.dialogs().warning(this, tr("Could not look for likely instruments"),

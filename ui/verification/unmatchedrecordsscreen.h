@@ -5,9 +5,12 @@
 class QAction;
 class QSplitter;
 
+#include <memory>
+
 namespace jl::models {
+class InstrumentMatchRanker;
 class UnmatchedRecordModel;
-}
+} // namespace jl::models
 
 namespace jl::ui {
 
@@ -63,6 +66,8 @@ private:
     ListScreen *m_list = nullptr;
     models::UnmatchedRecordModel *m_model = nullptr;
     MatchCandidatePane *m_pane = nullptr;
+    // Keeps the library's serials between selections; dropped after every change.
+    std::unique_ptr<models::InstrumentMatchRanker> m_ranker;
     QAction *m_link = nullptr;
     QAction *m_import = nullptr;
 };
