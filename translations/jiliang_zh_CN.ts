@@ -549,59 +549,59 @@
     <name>InstrumentMatchRanker</name>
     <message>
         <source>Same serial number (waiting for sync)</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号相同（待同步）</translation>
     </message>
     <message>
         <source>Serial number differs only in case or separators</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号仅大小写或分隔符不同</translation>
     </message>
     <message>
         <source>Serial number differs only in leading zeros</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号仅前导零不同</translation>
     </message>
     <message>
         <source>Two neighbouring characters of the serial number swapped</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号相邻两位颠倒</translation>
     </message>
     <message numerus="yes">
         <source>Serial number differs in %n character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>出厂编号相差%n位</numerusform>
         </translation>
     </message>
     <message>
         <source>One serial number contains the other</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号互相包含</translation>
     </message>
     <message numerus="yes">
         <source>Serial numbers share %n consecutive character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>出厂编号有%n位连续相同</numerusform>
         </translation>
     </message>
     <message>
         <source>Same name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称相同</translation>
     </message>
     <message>
         <source>Similar name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称相近</translation>
     </message>
     <message>
         <source>Same model</source>
-        <translation type="unfinished"></translation>
+        <translation>型号相同</translation>
     </message>
     <message>
         <source>Similar model</source>
-        <translation type="unfinished"></translation>
+        <translation>型号相近</translation>
     </message>
     <message>
         <source>Same install location</source>
-        <translation type="unfinished"></translation>
+        <translation>安装地点相同</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">、</translation>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -1320,7 +1320,7 @@
     <name>VerificationRecordStore</name>
     <message>
         <source>The verification record no longer exists; it may have been matched or removed by the last sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>该检定记录已不存在，可能已在上次同步中被匹配或删除。</translation>
     </message>
 </context>
 <context>
@@ -1545,51 +1545,51 @@
     <name>jl::models::UnmatchedRecordModel</name>
     <message>
         <source>Certificate no.</source>
-        <translation type="unfinished"></translation>
+        <translation>证书编号</translation>
     </message>
     <message>
         <source>Serial no.</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号</translation>
     </message>
     <message>
         <source>Instrument name</source>
-        <translation type="unfinished">计量器具名称</translation>
+        <translation>器具名称</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">规格型号</translation>
+        <translation>型号</translation>
     </message>
     <message>
         <source>Verification institution</source>
-        <translation type="unfinished"></translation>
+        <translation>检定机构</translation>
     </message>
     <message>
         <source>Verified on</source>
-        <translation type="unfinished"></translation>
+        <translation>检定日期</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished">有效日期</translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Verification result</source>
-        <translation type="unfinished">检定结果</translation>
+        <translation>检定结论</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>处理状态</translation>
     </message>
     <message>
         <source>An instrument in the library now has this serial number. The record is matched when that change reaches the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>在用计量器具库中已有器具使用此出厂编号。该修改同步到服务器后，这条检定记录即完成匹配。</translation>
     </message>
     <message>
         <source>Linked, waiting for sync</source>
-        <translation type="unfinished"></translation>
+        <translation>已关联，待同步</translation>
     </message>
     <message>
         <source>Unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation>未匹配</translation>
     </message>
 </context>
 <context>
@@ -2609,47 +2609,47 @@ Choose No to keep the local records and stop this sync; ask the person who manag
     <name>jl::ui::MatchCandidatePane</name>
     <message>
         <source>Likely instruments</source>
-        <translation type="unfinished"></translation>
+        <translation>可能对应的器具</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>可信度</translation>
     </message>
     <message>
         <source>Serial no.</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>器具名称</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">规格型号</translation>
+        <translation>型号</translation>
     </message>
     <message>
         <source>Install location</source>
-        <translation type="unfinished"></translation>
+        <translation>安装地点</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>依据</translation>
     </message>
     <message>
         <source>Select a verification record to see the instruments it most likely belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条检定记录，查看它最可能对应的器具。</translation>
     </message>
     <message>
         <source>Likely instruments for certificate %1, serial number %2</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 %1（出厂编号 %2）可能对应的器具</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>No instrument in the library looks like this record. If the instrument was never registered, add it with Import (Ctrl+N).</source>
-        <translation type="unfinished"></translation>
+        <translation>在用计量器具库中没有与此记录相似的器具。如果该器具从未备案，请用“导入”（Ctrl+N）添加。</translation>
     </message>
 </context>
 <context>
@@ -2852,103 +2852,105 @@ Choose No to keep the local records and stop this sync; ask the person who manag
     <name>jl::ui::UnmatchedRecordsScreen</name>
     <message>
         <source>Unmatched verification records</source>
-        <translation type="unfinished"></translation>
+        <translation>未匹配检定记录处理</translation>
     </message>
     <message>
         <source>Verification records from the institutions that match no instrument of the library, mostly because the instrument was never registered or its serial number was registered differently. Select a record: the instruments it most likely belongs to appear beside the list. Link (Enter) corrects the chosen instrument&apos;s serial number to the record&apos;s, after a confirmation; the server matches the record when that change is synced. Import (Ctrl+N) adds the instrument, the form filled in from the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>检定机构上传、但未匹配到本企业任何器具的检定记录，原因一般是器具未备案，或备案的出厂编号与检定记录不一致。选中一条记录，右侧显示它最可能对应的器具。“关联”（回车）在确认后把所选器具的出厂编号改为记录上的编号，同步后服务器即完成匹配；“导入”（Ctrl+N）以记录内容预填新增表单，添加该器具。</translation>
     </message>
     <message>
         <source>No unmatched verification records: every certificate found its instrument.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有未匹配的检定记录：所有检定证书都已匹配到器具。</translation>
     </message>
     <message>
         <source>No unmatched record matches the filter. Press Reset to see them all.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合查询条件的未匹配记录。点击“重置”查看全部。</translation>
     </message>
     <message>
         <source>Serial no.</source>
-        <translation type="unfinished"></translation>
+        <translation>出厂编号</translation>
     </message>
     <message>
         <source>Instrument name</source>
-        <translation type="unfinished">计量器具名称</translation>
+        <translation>器具名称</translation>
     </message>
     <message>
         <source>Verification institution</source>
-        <translation type="unfinished"></translation>
+        <translation>检定机构</translation>
     </message>
     <message>
         <source>Verified on</source>
-        <translation type="unfinished"></translation>
+        <translation>检定日期</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>关联</translation>
     </message>
     <message>
         <source>Correct the selected instrument&apos;s serial number to the record&apos;s, so that the server matches them</source>
-        <translation type="unfinished"></translation>
+        <translation>把所选器具的出厂编号改为检定记录上的编号，以便服务器完成匹配</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Add the instrument to the library, the form filled in from the record</source>
-        <translation type="unfinished"></translation>
+        <translation>以检定记录内容预填表单，把该器具添加到在用计量器具库</translation>
     </message>
     <message>
         <source>Could not read the verification records</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取检定记录</translation>
     </message>
     <message numerus="yes">
         <source>%n linked, waiting for sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条已关联，待同步</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not look for likely instruments</source>
-        <translation type="unfinished"></translation>
+        <translation>无法查找可能对应的器具</translation>
     </message>
     <message>
         <source>No instrument in the library looks like this record</source>
-        <translation type="unfinished"></translation>
+        <translation>在用计量器具库中没有与此记录相似的器具</translation>
     </message>
     <message>
         <source>Not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>未关联</translation>
     </message>
     <message>
         <source>Nothing to link</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可关联的器具</translation>
     </message>
     <message>
         <source>No instrument in the library looks like record %1. If the instrument was never registered, add it with Import (Ctrl+N).</source>
-        <translation type="unfinished"></translation>
+        <translation>在用计量器具库中没有与检定记录 %1 相似的器具。如果该器具从未备案，请用“导入”（Ctrl+N）添加。</translation>
     </message>
     <message>
         <source>Already linked</source>
-        <translation type="unfinished"></translation>
+        <translation>已关联</translation>
     </message>
     <message>
         <source>Instrument %1 already has serial number %2. The record is matched when the change reaches the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>器具“%1”的出厂编号已是 %2。该修改同步到服务器后，这条检定记录即完成匹配。</translation>
     </message>
     <message>
         <source>Change the serial number of instrument %1 from %2 to %3?
 
 Certificate %4 of %5 names serial number %3. After the change is synced, the server matches the certificate to this instrument and updates its verification result and dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>把器具“%1”的出厂编号由 %2 改为 %3？
+
+%5 出具的证书 %4 记载的出厂编号是 %3。修改同步后，服务器会把该证书匹配到此器具，并更新其检定结论和日期。</translation>
     </message>
     <message>
         <source>Link to instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>关联到器具</translation>
     </message>
     <message>
         <source>Cannot import</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入</translation>
     </message>
 </context>
 <context>
