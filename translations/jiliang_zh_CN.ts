@@ -31,11 +31,11 @@
     <name>BackgroundJob</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -234,51 +234,51 @@
     <name>ImportTables</name>
     <message>
         <source>The header row</source>
-        <translation type="unfinished"></translation>
+        <translation>表头行</translation>
     </message>
     <message>
         <source>Above the header row: not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>位于表头行之上：不导入</translation>
     </message>
     <message>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中的列</translation>
     </message>
     <message>
         <source>Import as</source>
-        <translation type="unfinished"></translation>
+        <translation>导入为</translation>
     </message>
     <message>
         <source>First value</source>
-        <translation type="unfinished"></translation>
+        <translation>第一行的值</translation>
     </message>
     <message>
         <source>(column %1, no title)</source>
-        <translation type="unfinished"></translation>
+        <translation>（第 %1 列，无标题）</translation>
     </message>
     <message>
         <source>Ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略</translation>
     </message>
     <message>
         <source>Import column %1 as</source>
-        <translation type="unfinished"></translation>
+        <translation>将列 %1 导入为</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished">行号</translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished">列</translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>(whole row)</source>
-        <translation type="unfinished"></translation>
+        <translation>（整行）</translation>
     </message>
 </context>
 <context>
@@ -684,78 +684,78 @@
     <name>InstrumentTransfer</name>
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要导入的文件</translation>
     </message>
     <message>
         <source>Nothing to export</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导出的内容</translation>
     </message>
     <message>
         <source>The list is empty: there is nothing to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>列表为空，没有可导出的内容。</translation>
     </message>
     <message>
         <source>Instruments %1.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>计量器具 %1.xlsx</translation>
     </message>
     <message>
         <source>Export instruments</source>
-        <translation type="unfinished"></translation>
+        <translation>导出计量器具</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message numerus="yes">
         <source>Writing %n instrument(s) to %1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在将 %n 个计量器具写入 %1…</numerusform>
         </translation>
     </message>
     <message>
         <source>Export cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消导出</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
         <source>Not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>未能导出</translation>
     </message>
     <message>
         <source>Exported</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出</translation>
     </message>
     <message numerus="yes">
         <source>%n instrument(s) written to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个计量器具写入 %1。</numerusform>
         </translation>
     </message>
     <message>
         <source>Instrument import template.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>计量器具导入模板.xlsx</translation>
     </message>
     <message>
         <source>Save the import template</source>
-        <translation type="unfinished"></translation>
+        <translation>保存导入模板</translation>
     </message>
     <message>
         <source>Template not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>模板未保存</translation>
     </message>
 </context>
 <context>
     <name>InstrumentTransferJobs</name>
     <message>
         <source>Export cancelled; the file was not written.</source>
-        <translation type="unfinished">导出已取消，未写入文件。</translation>
+        <translation>导出已取消，文件未写入。</translation>
     </message>
 </context>
 <context>
@@ -881,7 +881,7 @@
     <name>ListExport</name>
     <message>
         <source>Export cancelled; the file was not written.</source>
-        <translation type="unfinished">导出已取消，未写入文件。</translation>
+        <translation>导出已取消，文件未写入。</translation>
     </message>
 </context>
 <context>
@@ -1015,92 +1015,92 @@
     <name>SpreadsheetCommands</name>
     <message>
         <source>The local database (default: the one the program uses).</source>
-        <translation type="unfinished"></translation>
+        <translation>本地数据库（默认：程序正在使用的数据库）。</translation>
     </message>
     <message>
         <source>Unknown filter &quot;%1&quot;. Use name=TEXT, serial=PREFIX, lifecycle=active|history, status=inUse|suspended|scrapped, result=pass|fail|none, warning=none|notice|warning|alert, complete=yes|no or site=ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的筛选条件“%1”。可用：name=文字、serial=编号前缀、lifecycle=active|history、status=inUse|suspended|scrapped、result=pass|fail|none、warning=none|notice|warning|alert、complete=yes|no 或 site=场所ID。</translation>
     </message>
     <message>
         <source>Cannot write the report %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入报告 %1：%2</translation>
     </message>
     <message>
         <source>Imports instruments from an .xlsx, .xls or .csv file.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 .xlsx、.xls 或 .csv 文件导入计量器具。</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示本帮助。</translation>
     </message>
     <message>
         <source>Check every row against the library and report, but change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>对照器具库检查每一行并给出报告，但不做任何修改。</translation>
     </message>
     <message>
         <source>What to do with a serial number already in the library: update (default) or skip.</source>
-        <translation type="unfinished"></translation>
+        <translation>器具库中已存在的出厂编号如何处理：update 更新（默认）或 skip 跳过。</translation>
     </message>
     <message>
         <source>Write the report as JSON to this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>将报告以 JSON 格式写入此文件。</translation>
     </message>
     <message>
         <source>The file to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>要导入的文件。</translation>
     </message>
     <message>
         <source>Usage: jiliang import FILE [--database PATH] [--dry-run] [--on-duplicate update|skip] [--report REPORT.json]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：jiliang import 文件 [--database 路径] [--dry-run] [--on-duplicate update|skip] [--report 报告.json]</translation>
     </message>
     <message>
         <source>%1 was refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未被接受：%2</translation>
     </message>
     <message>
         <source>Row %1%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行%2：%3</translation>
     </message>
     <message>
         <source>Checked (no library): %1 rows fine, %2 rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>已检查（未对照器具库）：%1 行无误，%2 行被拒绝。</translation>
     </message>
     <message>
         <source>Dry run, nothing changed: %1 would be added, %2 updated, %3 skipped, %4 rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>试运行，未做任何修改：将新增 %1，更新 %2，跳过 %3，拒绝 %4。</translation>
     </message>
     <message>
         <source>Imported: %1 added, %2 updated, %3 skipped, %4 rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入完成：新增 %1，更新 %2，跳过 %3，拒绝 %4。</translation>
     </message>
     <message>
         <source>Exports instruments to an .xlsx or .csv file (by its suffix), with the columns import reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>将计量器具导出为 .xlsx 或 .csv 文件（按文件后缀），列与导入时读取的列相同。</translation>
     </message>
     <message>
         <source>Only the instruments matching KEY=VALUE (repeatable): name=TEXT, serial=PREFIX, lifecycle=active|history, status=inUse|suspended|scrapped, result=pass|fail|none, warning=none|notice|warning|alert, complete=yes|no, site=ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>只导出符合 键=值 的计量器具（可重复）：name=文字、serial=编号前缀、lifecycle=active|history、status=inUse|suspended|scrapped、result=pass|fail|none、warning=none|notice|warning|alert、complete=yes|no、site=场所ID。</translation>
     </message>
     <message>
         <source>The file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>要写入的文件。</translation>
     </message>
     <message>
         <source>Usage: jiliang export FILE [--database PATH] [--filter KEY=VALUE]…</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：jiliang export 文件 [--database 路径] [--filter 键=值]…</translation>
     </message>
     <message>
         <source>The file must end in .xlsx or .csv: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名必须以 .xlsx 或 .csv 结尾：%1</translation>
     </message>
     <message>
         <source>There is no local database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处没有本地数据库。</translation>
     </message>
     <message numerus="yes">
         <source>%n instrument(s) written to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个计量器具写入 %1。</numerusform>
         </translation>
     </message>
 </context>
@@ -1807,19 +1807,19 @@ Server %3</source>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <source>Import instruments from an Excel or CSV file (or drop the file on the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>从 Excel 或 CSV 文件导入计量器具（也可将文件拖到列表上）</translation>
     </message>
     <message>
         <source>Download template…</source>
-        <translation type="unfinished"></translation>
+        <translation>下载模板…</translation>
     </message>
     <message>
         <source>Save the import template, an Excel file with the columns import reads</source>
-        <translation type="unfinished"></translation>
+        <translation>保存导入模板：一个含有导入所需各列的 Excel 文件</translation>
     </message>
 </context>
 <context>
@@ -2133,169 +2133,171 @@ Server %3</source>
     <name>jl::ui::ImportDialog</name>
     <message>
         <source>Import instruments</source>
-        <translation type="unfinished"></translation>
+        <translation>导入计量器具</translation>
     </message>
     <message>
         <source>No file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择文件</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件…</translation>
     </message>
     <message>
         <source>Header row</source>
-        <translation type="unfinished"></translation>
+        <translation>表头行</translation>
     </message>
     <message>
         <source>The row that names the columns; rows above it are ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>写有列名的那一行；其上方的行不导入</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <source>Header row:</source>
-        <translation type="unfinished"></translation>
+        <translation>表头行：</translation>
     </message>
     <message>
         <source>First rows of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件的前几行</translation>
     </message>
     <message>
         <source>Column mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>列对应关系</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished">显示列</translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Serial numbers already in the library</source>
-        <translation type="unfinished"></translation>
+        <translation>器具库中已存在的出厂编号</translation>
     </message>
     <message>
         <source>Update those instruments with the file&apos;s values</source>
-        <translation type="unfinished"></translation>
+        <translation>用文件中的内容更新这些计量器具</translation>
     </message>
     <message>
         <source>Skip those rows</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过这些行</translation>
     </message>
     <message>
         <source>Rows with problems</source>
-        <translation type="unfinished"></translation>
+        <translation>有问题的行</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <source>Save report…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存报告…</translation>
     </message>
     <message>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新检查</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>电子表格 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要导入的文件</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1…</translation>
     </message>
     <message>
         <source>Cancelled; choose the file again to import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消；如要导入，请重新选择文件。</translation>
     </message>
     <message>
         <source>Cannot import this file</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入此文件</translation>
     </message>
     <message>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查 %1…</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 %1…</translation>
     </message>
     <message>
         <source>Check cancelled. Press Check again to see what the import would do.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查已取消。点击“重新检查”可查看导入结果预览。</translation>
     </message>
     <message>
         <source>If imported now: %1 added, %2 updated, %3 skipped, %4 rejected. Nothing has been imported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>如现在导入：新增 %1，更新 %2，跳过 %3，拒绝 %4。目前尚未导入任何内容。</translation>
     </message>
     <message>
         <source>Cannot import</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入</translation>
     </message>
     <message>
         <source>Import cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已取消，未导入任何内容。</translation>
     </message>
     <message>
         <source>Import cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已取消</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已取消，未导入任何内容。</translation>
     </message>
     <message>
         <source>Nothing imported</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何内容</translation>
     </message>
     <message>
         <source>%1
 
 Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+未导入任何内容。</translation>
     </message>
     <message>
         <source>Imported: %1 added, %2 updated, %3 skipped, %4 rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入完成：新增 %1，更新 %2，跳过 %3，拒绝 %4。</translation>
     </message>
     <message>
         <source>Import finished</source>
-        <translation type="unfinished"></translation>
+        <translation>导入完成</translation>
     </message>
     <message>
         <source>The first %1 problems are listed; the saved report has all %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处列出前 %1 个问题；保存的报告包含全部 %2 个。</translation>
     </message>
     <message>
         <source>The columns or the choice for existing serials changed: press Check again to see the new report, or Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>列对应关系或已存在编号的处理方式已更改：点击“重新检查”查看新的报告，或直接“导入”。</translation>
     </message>
     <message>
         <source>%1 import report.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 导入报告.xlsx</translation>
     </message>
     <message>
         <source>Save the import report</source>
-        <translation type="unfinished"></translation>
+        <translation>保存导入报告</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>Report not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>报告未保存</translation>
     </message>
 </context>
 <context>
@@ -2470,39 +2472,39 @@ Nothing was imported.</source>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Save the list as shown to an Excel or CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前显示的列表保存为 Excel 或 CSV 文件</translation>
     </message>
     <message>
         <source>%1 %2.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2.xlsx</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>Writing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入 %1…</translation>
     </message>
     <message>
         <source>Export cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消导出</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
         <source>Not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>未能导出</translation>
     </message>
 </context>
 <context>
