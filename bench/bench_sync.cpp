@@ -256,7 +256,7 @@ int main(int argc, char *argv[])
         std::printf("push of %d rows at +%d ms per request: %.1f s (%.0f rows/s), %d requests, "
                     "%d left in the outbox\n",
                     pushRows, latency, ms / 1000.0, pushRows / (ms / 1000.0),
-                    static_cast<DelayedRemote *>(c.remote.get())->requests,
+                    c.remote ? static_cast<DelayedRemote *>(c.remote.get())->requests : -1,
                     c.count(QStringLiteral("SELECT COUNT(*) FROM outbox")));
     }
     srv.terminate();
