@@ -8,9 +8,10 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
-#include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 namespace jl::models {
 
@@ -66,14 +67,39 @@ QStringView withoutLeadingZeros(QStringView s)
     return s.mid(n);
 }
 
+// Rows of a dynamic-programming table: on the stack for serial-sized strings, swapped by
+// pointer (swapping the arrays themselves would copy them, once per row).
+class Rows {
+public:
+    Rows(qsizetype width, int count)
+        : m_width(width + 1)
+    {
+        if (m_width * count > qsizetype(m_stack.size())) {
+            m_heap.resize(size_t(m_width * count));
+            m_data = m_heap.data();
+        }
+    }
+    int *row(int n) { return m_data + n * m_width; }
+
+private:
+    qsizetype m_width;
+    std::array<int, 3 * 72> m_stack; // written before it is read: no zeroing per call
+    std::vector<int> m_heap;
+    int *m_data = m_stack.data();
+};
+
 int longestCommonRun(QStringView a, QStringView b)
 {
-    QVarLengthArray<int, 72> prev(b.size() + 1, 0);
-    QVarLengthArray<int, 72> cur(b.size() + 1, 0);
+    Rows rows(b.size(), 2);
+    int *prev = rows.row(0);
+    int *cur = rows.row(1);
+    std::fill(prev, prev + b.size() + 1, 0);
+    cur[0] = 0;
     int best = 0;
     for (qsizetype i = 1; i <= a.size(); ++i) {
+        const QChar c = a[i - 1];
         for (qsizetype j = 1; j <= b.size(); ++j) {
-            cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : 0;
+            cur[j] = c == b[j - 1] ? prev[j - 1] + 1 : 0;
             best = std::max(best, cur[j]);
         }
         std::swap(prev, cur);
@@ -111,8 +137,18 @@ SerialLikeness serialLikeness(QStringView a, QStringView b)
     // characters and three fifths of the longer serial, so that a shared year is not enough.
     if (shorter * 5 < longer * 3)
         return {};
+    // A run of `needed` characters covers at least one whole aligned piece of a of
+    // (needed + 1) / 2 characters: when no such piece is in b, there is no such run, and the
+    // table of longestCommonRun() is spared (most serials of a library end here).
+    const qsizetype needed = std::max<qsizetype>(4, (longer * 3 + 4) / 5);
+    const qsizetype piece = (needed + 1) / 2;
+    bool pieceShared = false;
+    for (qsizetype at = 0; at + piece <= a.size() && !pieceShared; at += piece)
+        pieceShared = b.contains(a.mid(at, piece));
+    if (!pieceShared)
+        return {};
     const int run = longestCommonRun(a, b);
-    if (run >= 4 && run * 5 >= longer * 3)
+    if (run >= needed)
         return {SharesPartPoints, MatchReason{K::SerialSharesPart, run}};
     return {};
 }
@@ -222,9 +258,10 @@ int InstrumentMatchRanker::editDistance(QStringView a, QStringView b, int cap)
         return int(std::max(n, m));
     // Three rows of the optimal-string-alignment table: the row before the previous one
     // holds what a swap of neighbours builds on.
-    QVarLengthArray<int, 72> older(m + 1, 0);
-    QVarLengthArray<int, 72> prev(m + 1, 0);
-    QVarLengthArray<int, 72> cur(m + 1, 0);
+    Rows rows(m, 3);
+    int *older = rows.row(0);
+    int *prev = rows.row(1);
+    int *cur = rows.row(2);
     for (qsizetype j = 0; j <= m; ++j)
         prev[j] = int(j);
     for (qsizetype i = 1; i <= n; ++i) {
@@ -241,8 +278,10 @@ int InstrumentMatchRanker::editDistance(QStringView a, QStringView b, int cap)
         // No cell of a later row is smaller than the smallest of this one.
         if (rowMin > cap)
             return cap + 1;
-        std::swap(older, prev);
-        std::swap(prev, cur);
+        int *recycled = older;
+        older = prev;
+        prev = cur;
+        cur = recycled;
     }
     return std::min(prev[m], cap + 1);
 }
