@@ -16,8 +16,10 @@
 #include "unit/verificationrecordrows.h"
 
 #include <QAction>
+#include <QFile>
 #include <QLineEdit>
 #include <QTableWidget>
+#include <QTemporaryDir>
 
 using namespace jl;
 using test::MainWindowFixture;
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void emptyStateWhenNothingIsUnmatched();
     void recordsListedAndFiltered();
     void selectingARecordShowsItsLikelyInstruments();
+    void exportWritesTheListedRecords();
     void linkAsksFirstAndWritesTheSerial();
     void importOpensThePrefilledFormAndSaves();
 
@@ -183,6 +186,23 @@ void TestUnmatchedRecords::selectingARecordShowsItsLikelyInstruments()
     QVERIFY(!pane->emptyText().isEmpty());
     QVERIFY(!s->linkAction()->isEnabled());
     QVERIFY(s->importAction()->isEnabled());
+}
+
+void TestUnmatchedRecords::exportWritesTheListedRecords()
+{
+    // Through the list component's export, like every list.
+    ui::UnmatchedRecordsScreen *s = screen();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("unmatched.csv"));
+    dialogs().answerFile(path);
+    QVERIFY(s->list()->exportAction());
+    s->list()->exportAction()->trigger();
+    QFile file(path);
+    QVERIFY(QTest::qWaitFor([&file] { return file.exists(); }));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY2(text.contains(QStringLiteral("C-001")) && text.contains(QStringLiteral("NEW0000777")),
+             qPrintable(text));
 }
 
 void TestUnmatchedRecords::linkAsksFirstAndWritesTheSerial()
