@@ -22,17 +22,49 @@ QJsonObject diff(const QJsonObject &before, const QJsonObject &after)
     return changes;
 }
 
+namespace {
+
+const QString InsertSql =
+    QStringLiteral("INSERT INTO audit (at, actor, collection, record_id, action, changes) "
+                   "VALUES (?, ?, ?, ?, ?, ?)");
+
+QVariantList insertValues(const QString &at, const QString &actor, const QString &collection,
+                          const QString &recordId, const QString &action,
+                          const QJsonObject &changes)
+{
+    return QVariantList{
+        at,       actor,  collection,
+        recordId, action, QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact))};
+}
+
+} // namespace
+
 Status append(Database &db, const QString &actor, const QString &collection,
               const QString &recordId, const QString &action, const QJsonObject &changes)
 {
-    auto q = db.exec(
-        QStringLiteral("store.audit.insert"),
-        QStringLiteral("INSERT INTO audit (at, actor, collection, record_id, action, changes) "
-                       "VALUES (?, ?, ?, ?, ?, ?)"),
-        QVariantList{QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), actor, collection,
-                     recordId, action,
-                     QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact))});
+    auto q = db.exec(QStringLiteral("store.audit.insert"), InsertSql,
+                     insertValues(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                                  actor, collection, recordId, action, changes));
     return q ? Status{} : Status{q.error()};
+}
+
+BulkAppend::BulkAppend(PreparedStatement insert, QString at)
+    : m_insert(std::move(insert))
+    , m_at(std::move(at))
+{}
+
+Result<BulkAppend> BulkAppend::prepare(Database &db, const QString &at)
+{
+    auto insert = db.prepare(QStringLiteral("store.audit.insert"), InsertSql);
+    if (!insert)
+        return insert.error();
+    return BulkAppend(std::move(insert).value(), at);
+}
+
+Status BulkAppend::append(const QString &actor, const QString &collection, const QString &recordId,
+                          const QString &action, const QJsonObject &changes)
+{
+    return m_insert.run(insertValues(m_at, actor, collection, recordId, action, changes));
 }
 
 Result<QList<AuditEntry>> entries(Database &db, const QString &recordId)

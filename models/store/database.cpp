@@ -308,6 +308,35 @@ Result<QSqlQuery> Database::exec(const QString &failpoint, const QString &sql,
     });
 }
 
+Result<PreparedStatement> Database::prepare(const QString &failpoint, const QString &sql)
+{
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(failedMessage(), q.lastError().text() + QLatin1String(": ") + sql);
+    return PreparedStatement(failpoint, sql, std::move(q));
+}
+
+PreparedStatement::PreparedStatement(QString failpoint, QString sql, QSqlQuery query)
+    : m_failpoint(std::move(failpoint))
+    , m_sql(std::move(sql))
+    , m_query(std::move(query))
+{}
+
+Status PreparedStatement::run(const QVariantList &binds)
+{
+    if (failpoints::hit(m_failpoint))
+        return Database::sqlError(Database::failedMessage(),
+                                  QStringLiteral("failpoint %1").arg(m_failpoint));
+    for (qsizetype n = 0; n < binds.size(); ++n)
+        m_query.bindValue(int(n), bindable(binds.at(n)));
+    if (!m_query.exec()) {
+        qCWarning(lcStore) << "query failed:" << m_query.lastError().text() << m_sql;
+        return Database::sqlError(Database::failedMessage(), m_query.lastError().text());
+    }
+    return {};
+}
+
 QString Database::meta(const QString &key, const QString &fallback)
 {
     auto q = exec(QStringLiteral("store.meta.read"),

@@ -13,6 +13,27 @@
 
 namespace jl::models {
 
+class Database;
+
+// One statement prepared once and run for each row of a bulk write: preparing the same SQL
+// again for each of 100,000 records cost SQLite more than running it. Each run() checks the
+// failpoint first, as Database::exec() does, so a failpoint fires at the same row as before.
+// Lives inside one call only; Database never keeps one (callers copy QSqlQuery objects, and
+// copies share their state).
+class PreparedStatement final {
+public:
+    // Binds positionally (a null string as '', as exec() does) and executes.
+    Status run(const QVariantList &binds);
+
+private:
+    friend class Database;
+    PreparedStatement(QString failpoint, QString sql, QSqlQuery query);
+
+    QString m_failpoint;
+    QString m_sql;
+    QSqlQuery m_query;
+};
+
 // What happened while opening: told to the user by the UI.
 struct OpenReport {
     QString movedAsidePath; // set when a damaged database was moved aside
@@ -48,6 +69,8 @@ public:
                            const QVariantList &binds = {});
     Result<QSqlQuery> exec(const QString &failpoint, const QString &sql,
                            const QVariantMap &namedBinds);
+    // Prepares once for many run()s; `failpoint` is checked by each run(), not here.
+    Result<PreparedStatement> prepare(const QString &failpoint, const QString &sql);
 
     // Small key/value state in the meta table.
     QString meta(const QString &key, const QString &fallback = {});

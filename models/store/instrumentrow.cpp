@@ -116,9 +116,14 @@ Instrument fromQuery(const QSqlQuery &q)
 
 QVariantList values(const Instrument &i)
 {
+    return values(i, timeValue(i.updatedAt));
+}
+
+QVariantList values(const Instrument &i, const QVariant &updatedAt)
+{
     return {i.id,
             i.rev,
-            timeValue(i.updatedAt),
+            updatedAt,
             i.deleted ? 1 : 0,
             i.serialNo,
             i.name,

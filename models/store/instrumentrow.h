@@ -14,5 +14,7 @@ QString columns();
 QString upsertSql();
 Instrument fromQuery(const QSqlQuery &query);
 QVariantList values(const Instrument &instrument);
+// The same with updated_at already in its stored form (a bulk write formats it once).
+QVariantList values(const Instrument &instrument, const QVariant &updatedAt);
 
 } // namespace jl::models::instrumentrow

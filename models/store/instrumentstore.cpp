@@ -540,28 +540,42 @@ Result<QList<Instrument>> InstrumentStore::write(const QList<Instrument> &before
 {
     Q_ASSERT(before.size() == after.size());
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString upsert = instrumentrow::upsertSql();
+    // Formatted once for every row, outbox entry and audit line of this call: formatting it
+    // per record was a measurable part of a 100,000-row import.
+    const QString nowText = now.toString(Qt::ISODateWithMs);
     QList<Instrument> written = after;
     Status done = m_db.transaction([&]() -> Status {
+        if (written.isEmpty())
+            return {};
+        // Prepared once per call and run per record; each run checks its failpoint, so a
+        // failpoint still fires at the same record and statement as with one exec per row.
+        auto upsert =
+            m_db.prepare(QStringLiteral("store.instrument.write"), instrumentrow::upsertSql());
+        if (!upsert)
+            return upsert.error();
+        auto outboxInsert = outbox::BulkAppend::prepare(m_db, nowText);
+        if (!outboxInsert)
+            return outboxInsert.error();
+        auto auditInsert = audit::BulkAppend::prepare(m_db, nowText);
+        if (!auditInsert)
+            return auditInsert.error();
         for (qsizetype n = 0; n < written.size(); ++n) {
             Instrument &a = written[n];
             a.updatedAt = now;
-            if (auto q = m_db.exec(QStringLiteral("store.instrument.write"), upsert,
-                                   instrumentrow::values(a));
-                !q)
-                return q.error();
+            if (Status s = upsert->run(instrumentrow::values(a, nowText)); !s)
+                return s;
             const QJsonObject snapshot = toJson(a);
             const bool isCreate = before.at(n).id.isEmpty();
             const QJsonObject old = isCreate ? QJsonObject() : toJson(before.at(n));
-            if (Status s = outbox::append(
-                    m_db, Collection, a.id,
+            if (Status s = outboxInsert->append(
+                    Collection, a.id,
                     a.deleted ? QStringLiteral("delete") : QStringLiteral("upsert"), a.rev,
                     QJsonDocument(snapshot).toJson(QJsonDocument::Compact), {},
                     isCreate ? QByteArray() : QJsonDocument(old).toJson(QJsonDocument::Compact));
                 !s)
                 return s;
-            if (Status s = audit::append(m_db, m_actor, Collection, a.id, action,
-                                         audit::diff(old, snapshot));
+            if (Status s = auditInsert->append(m_actor, Collection, a.id, action,
+                                               audit::diff(old, snapshot));
                 !s)
                 return s;
         }

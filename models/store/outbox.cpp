@@ -16,19 +16,58 @@
 
 namespace jl::models::outbox {
 
+namespace {
+
+const QString InsertSql = QStringLiteral("INSERT INTO outbox (op_id, collection, record_id, kind, "
+                                         "command, base_rev, payload, created_at, base) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+QVariantList insertValues(const QString &collection, const QString &recordId, const QString &kind,
+                          qint64 baseRev, const QByteArray &payload, const QString &command,
+                          const QByteArray &base, const QString &createdAt)
+{
+    return QVariantList{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                        collection,
+                        recordId,
+                        kind,
+                        command,
+                        baseRev,
+                        QString::fromUtf8(payload),
+                        createdAt,
+                        base.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(base)};
+}
+
+} // namespace
+
 Status append(Database &db, const QString &collection, const QString &recordId, const QString &kind,
               qint64 baseRev, const QByteArray &payload, const QString &command,
               const QByteArray &base)
 {
-    auto q = db.exec(QStringLiteral("store.outbox.insert"),
-                     QStringLiteral("INSERT INTO outbox (op_id, collection, record_id, kind, "
-                                    "command, base_rev, payload, created_at, base) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     QVariantList{QUuid::createUuid().toString(QUuid::WithoutBraces), collection,
-                                  recordId, kind, command, baseRev, QString::fromUtf8(payload),
-                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-                                  base.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(base)});
+    auto q = db.exec(QStringLiteral("store.outbox.insert"), InsertSql,
+                     insertValues(collection, recordId, kind, baseRev, payload, command, base,
+                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)));
     return q ? Status{} : Status{q.error()};
+}
+
+BulkAppend::BulkAppend(PreparedStatement insert, QString createdAt)
+    : m_insert(std::move(insert))
+    , m_createdAt(std::move(createdAt))
+{}
+
+Result<BulkAppend> BulkAppend::prepare(Database &db, const QString &createdAt)
+{
+    auto insert = db.prepare(QStringLiteral("store.outbox.insert"), InsertSql);
+    if (!insert)
+        return insert.error();
+    return BulkAppend(std::move(insert).value(), createdAt);
+}
+
+Status BulkAppend::append(const QString &collection, const QString &recordId, const QString &kind,
+                          qint64 baseRev, const QByteArray &payload, const QString &command,
+                          const QByteArray &base)
+{
+    return m_insert.run(
+        insertValues(collection, recordId, kind, baseRev, payload, command, base, m_createdAt));
 }
 
 Result<int> pendingCount(Database &db)

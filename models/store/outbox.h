@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/common/result.h"
+#include "models/store/database.h"
 
 #include <QList>
 #include <QString>
@@ -36,6 +37,23 @@ namespace outbox {
 Status append(Database &db, const QString &collection, const QString &recordId, const QString &kind,
               qint64 baseRev, const QByteArray &payload, const QString &command = {},
               const QByteArray &base = {});
+
+// The same rows as append(), through one prepared statement for a bulk write (one per write
+// call): `createdAt` is formatted once by the caller. Each append() checks the failpoint
+// "store.outbox.insert" as the single append does.
+class BulkAppend final {
+public:
+    static Result<BulkAppend> prepare(Database &db, const QString &createdAt);
+    Status append(const QString &collection, const QString &recordId, const QString &kind,
+                  qint64 baseRev, const QByteArray &payload, const QString &command = {},
+                  const QByteArray &base = {});
+
+private:
+    BulkAppend(PreparedStatement insert, QString createdAt);
+
+    PreparedStatement m_insert;
+    QString m_createdAt;
+};
 
 Result<int> pendingCount(Database &db);
 Result<QList<OutboxEntry>> entries(Database &db);
