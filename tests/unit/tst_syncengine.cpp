@@ -360,6 +360,25 @@ private Q_SLOTS:
         QCOMPARE(m_engine->status().failed, 1);
     }
 
+    // A local create the server refused, then the server's own record with the same serial:
+    // both are kept (the refusal stays visible), and sync does not get stuck on the clash.
+    void serverRecordWithALocalSerialIsKept()
+    {
+        const Instrument mine = create(QStringLiteral("REJECT"));
+        m_remote->serverPut(Instr, QStringLiteral("00000000-0000-0000-0000-000000000077"),
+                            QJsonObject{{QStringLiteral("serialNo"), mine.serialNo},
+                                        {QStringLiteral("name"), QStringLiteral("流量计")}});
+        QCOMPARE(sync(), SyncEngine::Result::Done);
+        QCOMPARE(outboxCount(QStringLiteral("rejected")), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM instrument WHERE serial_no = ? AND "
+                                       "lifecycle = 'active' AND deleted = 0"),
+                        {mine.serialNo})
+                     .toInt(),
+                 2);
+        // And the next run goes through too.
+        QCOMPARE(sync(), SyncEngine::Result::Done);
+    }
+
     void networkErrorBacksOffAndKeepsOrder()
     {
         create();
