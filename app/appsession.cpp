@@ -7,6 +7,7 @@
 #include "models/store/database.h"
 #include "models/store/instrumentstore.h"
 #include "sync/httpremote.h"
+#include "sync/proxysettings.h"
 #include "sync/requestreachability.h"
 #include "sync/synccontroller.h"
 #include "sync/systemreachability.h"
@@ -81,8 +82,11 @@ void AppSession::startSync(const SyncSetup &setup)
     options.databasePath = m_database->path();
     const QUrl server = setup.server;
     sync::TokenProvider *tokens = setup.tokens;
+    // The system proxy (PAC included where Qt reads it) unless the user set one by hand.
+    const sync::ProxySettings proxy = sync::ProxySettings::load(*m_settings);
     // Runs on the engine's thread: the adapter belongs there, with its network manager.
-    options.remote = [server, tokens, learned](QNetworkAccessManager &nam) {
+    options.remote = [server, tokens, learned, proxy](QNetworkAccessManager &nam) {
+        proxy.applyTo(nam);
         auto remote = std::make_unique<sync::HttpRemote>(nam, server, *tokens);
         if (learned)
             remote->setReachabilityObserver(

@@ -5,8 +5,8 @@
 #include "app/commandline.h"
 #include "app/screenshotrunner.h"
 #include "app/singleinstance.h"
-#include "app/synccommand.h"
 #include "app/spreadsheetcommands.h"
+#include "app/synccommand.h"
 #include "app/translations.h"
 #include "models/common/logging.h"
 #include "ui/common/qtdialogs.h"
@@ -41,13 +41,12 @@ int runScreenshots(const QString &dir)
 
 int main(int argc, char *argv[])
 {
-    // jiliang sync …: one sync without a window (scripts, the crash harness).
-    if (jl::app::SyncCommand::handles(argc, argv))
-        return jl::app::SyncCommand::run(argc, argv);
-
     // jiliang import|export …: scripting and support, with no window and no display.
     if (jl::app::SpreadsheetCommands::handles(argc, argv))
         return jl::app::SpreadsheetCommands::run(argc, argv);
+    // jiliang sync …: one sync without a window (scripts, the crash harness).
+    if (jl::app::SyncCommand::handles(argc, argv))
+        return jl::app::SyncCommand::run(argc, argv);
 
     // An unattended screenshot run needs no display; set before Qt picks its platform.
     if (jl::app::CommandLine::wantsScreenshot(argc, argv) &&

@@ -1,13 +1,17 @@
 #include "app/synccommand.h"
 
+#include "app/accountstart.h"
 #include "app/appsession.h"
 #include "app/translations.h"
 #include "models/store/database.h"
 #include "sync/accountregistry.h"
+#include "sync/authsession.h"
 #include "sync/collections/collectionregistry.h"
 #include "sync/fixedtokenprovider.h"
 #include "sync/httpremote.h"
+#include "sync/proxysettings.h"
 #include "sync/syncengine.h"
+#include "sync/tokenstore.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -58,7 +62,8 @@ int SyncCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
     }
     QString dataDir = parser.isSet(dataDirOption) ? QDir(parser.value(dataDirOption)).absolutePath()
                                                   : AppSession::defaultDataDir();
-    QSettings settings;
+    // The accounts the window signed in, kept beside their folders (AccountStart).
+    QSettings settings(AccountStart::settingsPath(dataDir), QSettings::IniFormat);
     sync::AccountRegistry accounts(settings);
     QUrl server;
     if (parser.isSet(accountOption)) {
@@ -82,10 +87,31 @@ int SyncCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
     }
     if (server.isEmpty())
         server = accounts.defaultServer();
+    // A token given from outside (scripts, the crash harness) wins; otherwise the account's
+    // tokens come from the OS keychain, as in the window, and are refreshed there.
     const QString token = qEnvironmentVariable("JILIANG_ACCESS_TOKEN");
-    if (token.isEmpty()) {
-        err << tr("No access token: set JILIANG_ACCESS_TOKEN (logging in from the command line "
-                  "is not supported yet).")
+    std::unique_ptr<sync::TokenStore> keychain;
+    std::unique_ptr<sync::AuthSession> session;
+    std::unique_ptr<sync::FixedTokenProvider> fixed;
+    sync::TokenProvider *tokens = nullptr;
+    if (!token.isEmpty()) {
+        fixed = std::make_unique<sync::FixedTokenProvider>(token);
+        tokens = fixed.get();
+    } else if (parser.isSet(accountOption)) {
+        keychain = std::make_unique<sync::TokenStore>();
+        session =
+            std::make_unique<sync::AuthSession>(*keychain, parser.value(accountOption), server);
+        if (!session->load()) {
+            err << tr("Account %1 is not signed in on this computer: sign in from the window "
+                      "first.")
+                       .arg(parser.value(accountOption))
+                << Qt::endl;
+            return NeedsLogin;
+        }
+        tokens = session.get();
+    } else {
+        err << tr("No account: give --account (signed in from the window) or set "
+                  "JILIANG_ACCESS_TOKEN.")
             << Qt::endl;
         return NeedsLogin;
     }
@@ -100,8 +126,8 @@ int SyncCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         return Failed;
     }
     QNetworkAccessManager nam;
-    sync::FixedTokenProvider tokens(token);
-    sync::HttpRemote remote(nam, server, tokens);
+    sync::ProxySettings::load(settings).applyTo(nam);
+    sync::HttpRemote remote(nam, server, *tokens);
     auto collections = sync::CollectionRegistry::builtIn();
     sync::SyncEngine engine(*db.value(), remote, *collections);
     if (parser.isSet(confirmOption))
