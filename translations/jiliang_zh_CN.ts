@@ -1127,10 +1127,6 @@
         <translation>%1 不是服务器地址（http://主机:端口）。</translation>
     </message>
     <message>
-        <source>No access token: set JILIANG_ACCESS_TOKEN (logging in from the command line is not supported yet).</source>
-        <translation>没有访问令牌：请设置 JILIANG_ACCESS_TOKEN（暂不支持从命令行登录）。</translation>
-    </message>
-    <message>
         <source>Cannot create the data folder %1.</source>
         <translation>无法创建数据文件夹 %1。</translation>
     </message>
@@ -1141,6 +1137,14 @@
     <message>
         <source>The sync did not finish.</source>
         <translation>同步未完成。</translation>
+    </message>
+    <message>
+        <source>Account %1 is not signed in on this computer: sign in from the window first.</source>
+        <translation>账号 %1 尚未在本机登录：请先在程序窗口中登录。</translation>
+    </message>
+    <message>
+        <source>No account: give --account (signed in from the window) or set JILIANG_ACCESS_TOKEN.</source>
+        <translation>未指定账号：请用 --account 指定已在程序窗口中登录的账号，或设置 JILIANG_ACCESS_TOKEN。</translation>
     </message>
 </context>
 <context>
