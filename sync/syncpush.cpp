@@ -1,6 +1,7 @@
 // The push half of a sync run (sync.md §9–12, §15): the outbox in order, in batches.
 #include "models/store/database.h"
 #include "models/store/failpoints.h"
+#include "models/store/outbox.h"
 #include "sync/collections/collectionregistry.h"
 #include "sync/syncengine.h"
 #include "sync/threewaymerge.h"
@@ -17,29 +18,6 @@ using models::OutboxEntry;
 using models::Status;
 
 namespace {
-
-const QString EntryColumns =
-    QStringLiteral("seq, op_id, collection, record_id, kind, command, base_rev, payload, "
-                   "created_at, attempts, state, last_error, base, next_try_at");
-
-OutboxEntry entryFrom(const QSqlQuery &r)
-{
-    OutboxEntry e;
-    e.seq = r.value(0).toLongLong();
-    e.opId = r.value(1).toString();
-    e.collection = r.value(2).toString();
-    e.recordId = r.value(3).toString();
-    e.kind = r.value(4).toString();
-    e.command = r.value(5).toString();
-    e.baseRev = r.value(6).toLongLong();
-    e.payload = r.value(7).toString();
-    e.createdAt = r.value(8).toString();
-    e.attempts = r.value(9).toInt();
-    e.state = r.value(10).toString();
-    e.lastError = r.value(11).toString();
-    e.base = r.value(12).toString();
-    return e;
-}
 
 QJsonObject object(const QString &json)
 {
@@ -71,7 +49,7 @@ models::Result<QList<OutboxEntry>> SyncEngine::nextBatch()
     auto q = m_db.exec(QStringLiteral("sync.outbox.read"),
                        QStringLiteral("SELECT %1 FROM outbox WHERE state = 'pending' "
                                       "ORDER BY seq LIMIT ?")
-                           .arg(EntryColumns),
+                           .arg(models::outbox::entryColumns()),
                        QVariantList{m_remote.maxBatch()});
     if (!q)
         return q.error();
@@ -79,8 +57,8 @@ models::Result<QList<OutboxEntry>> SyncEngine::nextBatch()
     QSet<QString> records;
     const QString now = nowText();
     while (q.value().next()) {
-        const OutboxEntry e = entryFrom(q.value());
-        const QString nextTry = q.value().value(13).toString();
+        const OutboxEntry e = models::outbox::entryFromQuery(q.value());
+        const QString &nextTry = e.nextTryAt;
         // Order is kept: the first entry waiting for its backoff holds the ones after it.
         if (!nextTry.isEmpty() && nextTry > now)
             break;

@@ -39,6 +39,32 @@ QVariantList insertValues(const QString &collection, const QString &recordId, co
 
 } // namespace
 
+QString entryColumns()
+{
+    return QStringLiteral("seq, op_id, collection, record_id, kind, command, base_rev, payload, "
+                          "created_at, attempts, state, last_error, base, next_try_at");
+}
+
+OutboxEntry entryFromQuery(const QSqlQuery &r)
+{
+    OutboxEntry e;
+    e.seq = r.value(0).toLongLong();
+    e.opId = r.value(1).toString();
+    e.collection = r.value(2).toString();
+    e.recordId = r.value(3).toString();
+    e.kind = r.value(4).toString();
+    e.command = r.value(5).toString();
+    e.baseRev = r.value(6).toLongLong();
+    e.payload = r.value(7).toString();
+    e.createdAt = r.value(8).toString();
+    e.attempts = r.value(9).toInt();
+    e.state = r.value(10).toString();
+    e.lastError = r.value(11).toString();
+    e.base = r.value(12).toString();
+    e.nextTryAt = r.value(13).toString();
+    return e;
+}
+
 Status append(Database &db, const QString &collection, const QString &recordId, const QString &kind,
               qint64 baseRev, const QByteArray &payload, const QString &command,
               const QByteArray &base)
@@ -82,30 +108,12 @@ Result<int> pendingCount(Database &db)
 Result<QList<OutboxEntry>> entries(Database &db)
 {
     auto q = db.exec(QStringLiteral("store.outbox.read"),
-                     QStringLiteral("SELECT seq, op_id, collection, record_id, kind, command, "
-                                    "base_rev, payload, created_at, attempts, state, last_error, "
-                                    "base FROM outbox ORDER BY seq"));
+                     QStringLiteral("SELECT %1 FROM outbox ORDER BY seq").arg(entryColumns()));
     if (!q)
         return q.error();
     QList<OutboxEntry> list;
-    QSqlQuery &r = q.value();
-    while (r.next()) {
-        OutboxEntry e;
-        e.seq = r.value(0).toLongLong();
-        e.opId = r.value(1).toString();
-        e.collection = r.value(2).toString();
-        e.recordId = r.value(3).toString();
-        e.kind = r.value(4).toString();
-        e.command = r.value(5).toString();
-        e.baseRev = r.value(6).toLongLong();
-        e.payload = r.value(7).toString();
-        e.createdAt = r.value(8).toString();
-        e.attempts = r.value(9).toInt();
-        e.state = r.value(10).toString();
-        e.lastError = r.value(11).toString();
-        e.base = r.value(12).toString();
-        list.append(e);
-    }
+    while (q.value().next())
+        list.append(entryFromQuery(q.value()));
     return list;
 }
 
@@ -141,25 +149,6 @@ QVariantList bindsOf(const QList<qint64> &seqs)
     for (const qint64 seq : seqs)
         binds.append(seq);
     return binds;
-}
-
-OutboxEntry entryOf(const QSqlQuery &r)
-{
-    OutboxEntry e;
-    e.seq = r.value(0).toLongLong();
-    e.opId = r.value(1).toString();
-    e.collection = r.value(2).toString();
-    e.recordId = r.value(3).toString();
-    e.kind = r.value(4).toString();
-    e.command = r.value(5).toString();
-    e.baseRev = r.value(6).toLongLong();
-    e.payload = r.value(7).toString();
-    e.createdAt = r.value(8).toString();
-    e.attempts = r.value(9).toInt();
-    e.state = r.value(10).toString();
-    e.lastError = r.value(11).toString();
-    e.base = r.value(12).toString();
-    return e;
 }
 
 // The newest remaining entry of a record; 0 when none is left.
@@ -221,15 +210,13 @@ Result<QList<OutboxEntry>> entries(Database &db, const QList<qint64> &seqs)
     for (qsizetype from = 0; from < seqs.size(); from += SeqsPerQuery) {
         const QList<qint64> chunk = seqs.mid(from, SeqsPerQuery);
         auto q = db.exec(QStringLiteral("store.outbox.read"),
-                         QStringLiteral("SELECT seq, op_id, collection, record_id, kind, "
-                                        "command, base_rev, payload, created_at, attempts, "
-                                        "state, last_error, base FROM outbox WHERE seq IN (%1)")
-                             .arg(marks(chunk.size())),
+                         QStringLiteral("SELECT %1 FROM outbox WHERE seq IN (%2)")
+                             .arg(entryColumns(), marks(chunk.size())),
                          bindsOf(chunk));
         if (!q)
             return q.error();
         while (q.value().next())
-            list.append(entryOf(q.value()));
+            list.append(entryFromQuery(q.value()));
     }
     std::sort(list.begin(), list.end(),
               [](const OutboxEntry &a, const OutboxEntry &b) { return a.seq < b.seq; });

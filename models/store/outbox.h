@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+class QSqlQuery;
+
 namespace jl::models {
 
 class Database;
@@ -27,10 +29,16 @@ struct OutboxEntry {
     int attempts = 0;
     QString state; // pending | rejected | conflict
     QString lastError;
-    QString base; // JSON: the record before this change ('{}' for a create)
+    QString base;      // JSON: the record before this change ('{}' for a create)
+    QString nextTryAt; // ISO UTC; empty when due now
 };
 
 namespace outbox {
+
+// The columns an entry is read with, in the order entryFromQuery() expects: one mapping of the
+// outbox row for the store, the screens and the sync engine.
+QString entryColumns();
+OutboxEntry entryFromQuery(const QSqlQuery &query);
 
 // Appends an entry with a fresh opId; call inside the record's transaction. base is the
 // record before the change (empty for a create): the three-way merge on 412 needs it.
