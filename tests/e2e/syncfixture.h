@@ -137,4 +137,55 @@ private:
     std::unique_ptr<sync::SyncEngine> m_engine;
 };
 
+// What every end-to-end sync test class holds: one server with one account, its token, and
+// clients of that account. A test class derives from it and calls startServer() first.
+class SyncEnd2EndTest : public QObject {
+protected:
+    explicit SyncEnd2EndTest(QString serialPrefix)
+        : m_serialPrefix(std::move(serialPrefix))
+    {}
+
+    void startServer()
+    {
+        using namespace servertest;
+        m_serverDb = std::make_unique<TestDatabase>(TestDatabase::Kind::Sqlite);
+        QVERIFY(m_serverDb->isValid());
+        m_account = createAccount(m_serverDb->url(), 1);
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY(m_server->start(m_serverDb->url()));
+        m_token = accessToken(m_server->base(), m_account);
+        QVERIFY(!m_token.isEmpty());
+    }
+    std::unique_ptr<Client> client() { return std::make_unique<Client>(m_server->base(), m_token); }
+    QString serial()
+    {
+        return QStringLiteral("%1-%2").arg(m_serialPrefix).arg(++m_serial, 5, 10, QLatin1Char('0'));
+    }
+    QJsonObject onServer(const QString &id)
+    {
+        servertest::Http http(m_server->base());
+        http.setToken(m_token);
+        return http.get(QStringLiteral("/api/v1/instruments/") + id).json();
+    }
+    void purge(Client &c, const QString &id)
+    {
+        QVERIFY(c.store().moveToHistory({id}).ok());
+        QVERIFY(c.store().purge({id}).ok());
+    }
+    void done(Client &c)
+    {
+        const sync::SyncEngine::Outcome out = c.sync();
+        QCOMPARE(out.result, sync::SyncEngine::Result::Done);
+    }
+
+    std::unique_ptr<servertest::TestDatabase> m_serverDb;
+    std::unique_ptr<servertest::ServerProcess> m_server;
+    servertest::Account m_account;
+    QString m_token;
+
+private:
+    QString m_serialPrefix;
+    int m_serial = 0;
+};
+
 } // namespace jl::test

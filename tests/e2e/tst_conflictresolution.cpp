@@ -14,35 +14,17 @@ using jl::test::Client;
 using namespace jl::servertest;
 using namespace jl;
 
-class TestConflictResolution : public QObject {
+class TestConflictResolution : public jl::test::SyncEnd2EndTest {
     Q_OBJECT
 
+public:
+    TestConflictResolution()
+        : SyncEnd2EndTest(QStringLiteral("CR"))
+    {}
+
 private:
-    std::unique_ptr<TestDatabase> m_serverDb;
-    std::unique_ptr<ServerProcess> m_server;
-    Account m_account;
-    QString m_token;
-    int m_serial = 0;
     std::unique_ptr<models::LocalCollections> m_collections = models::LocalCollections::builtIn();
 
-    std::unique_ptr<Client> client() { return std::make_unique<Client>(m_server->base(), m_token); }
-    QString serial() { return QStringLiteral("CR-%1").arg(++m_serial, 5, 10, QLatin1Char('0')); }
-    QJsonObject onServer(const QString &id)
-    {
-        Http http(m_server->base());
-        http.setToken(m_token);
-        return http.get(QStringLiteral("/api/v1/instruments/") + id).json();
-    }
-    void purge(Client &c, const QString &id)
-    {
-        QVERIFY(c.store().moveToHistory({id}).ok());
-        QVERIFY(c.store().purge({id}).ok());
-    }
-    void done(Client &c)
-    {
-        const SyncEngine::Outcome out = c.sync();
-        QCOMPARE(out.result, SyncEngine::Result::Done);
-    }
     models::Status resolve(Client &c, bool mine)
     {
         models::ConflictStore store(c.db(), *m_collections, QStringLiteral("测试员"));
@@ -68,16 +50,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_serverDb = std::make_unique<TestDatabase>(TestDatabase::Kind::Sqlite);
-        QVERIFY(m_serverDb->isValid());
-        m_account = createAccount(m_serverDb->url(), 1);
-        m_server = std::make_unique<ServerProcess>();
-        QVERIFY(m_server->start(m_serverDb->url()));
-        m_token = accessToken(m_server->base(), m_account);
-        QVERIFY(!m_token.isEmpty());
-    }
+    void initTestCase() { startServer(); }
 
     void sameFieldKeepMineReachesTheServer()
     {
