@@ -76,6 +76,9 @@ struct PushResult {
     int status = 0;   // 2xx done; 412 conflict (body = the server's current record); 424 not run
     QJsonObject body; // the stored record (2xx), current record (412) or problem (4xx)
     QString message;  // the problem's detail for the user, when not 2xx
+    // A 409 that is the record's state machine refusing a command (sync.md §13), not a key
+    // still in flight elsewhere: no retry changes the answer, so the entry is rejected.
+    bool refused = false;
 };
 
 struct PushReply {

@@ -79,6 +79,8 @@ SyncEngine::Outcome SyncEngine::run()
             return outcome;
         return pulled;
     }
+    // The files the pulled records name, now that the records are in place (syncattachments).
+    fetchAttachments();
     // A resync or a merge queued changes (local records the server lacks, rebased edits):
     // they go now rather than at the next run.
     if (m_queuedMore && !pushIncomplete) {

@@ -107,6 +107,13 @@ private:
     models::Status swapIn(bool newEpoch, const QString &cursor, const QString &epoch,
                           Outcome &outcome, bool &held);
 
+    // Attachments (syncattachments.cpp, sync.md §16).
+    Step uploadAttachments(QList<models::OutboxEntry> &batch, Outcome &outcome);
+    models::Status noteAttachments(const ChangesPage &page);
+    void fetchAttachments();
+    // Commands (synccommands.cpp, sync.md §13).
+    models::Status rebaseCommand(const models::OutboxEntry &entry, const PushResult &result);
+
     // Shared (syncengine.cpp).
     models::Result<QSet<QString>> queuedRecords(const QString &collection, const QStringList &ids);
     models::Status recordConflict(const QString &collection, const QString &id,

@@ -160,6 +160,8 @@ Status SyncEngine::applyPage(const ChangesPage &page)
             local.insert(c.id, c.rev);
         }
         // A crash inside the apply: the page and its cursor go together or not at all.
+        if (Status s = noteAttachments(page); !s) // downloaded after the pull
+            return s;
         if (models::failpoints::hit(QStringLiteral("sync.page.apply")))
             return Database::sqlError(Database::failedMessage(),
                                       QStringLiteral("failpoint sync.page.apply"));

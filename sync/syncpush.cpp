@@ -90,6 +90,11 @@ SyncEngine::Step SyncEngine::push(Outcome &outcome)
         }
         if (batch->isEmpty())
             return Step::Continue;
+        // The files the entries name go up first (sync.md §16, syncattachments.cpp).
+        if (uploadAttachments(batch.value(), outcome) == Step::Stop)
+            return Step::Stop;
+        if (batch->isEmpty())
+            continue;
 
         QList<PushEntry> entries;
         for (const OutboxEntry &e : batch.value()) {
@@ -148,7 +153,10 @@ SyncEngine::Step SyncEngine::push(Outcome &outcome)
                 outcome = Outcome{Result::Failed, f.error().message, {}, 0, 0};
                 return Step::Stop;
             }
-            if (code == 412) {
+            if (code == 412 && e.kind == QLatin1String("command")) {
+                s = rebaseCommand(e, result); // synccommands.cpp
+                again = true;
+            } else if (code == 412) {
                 s = merge(e, result);
             } else if (code == 404 && e.kind == QLatin1String("delete")) {
                 s = acknowledgeGone(e); // already deleted there: what I wanted
@@ -166,7 +174,7 @@ SyncEngine::Step SyncEngine::push(Outcome &outcome)
                                               result.body.value(u"minVersion").toInt()},
                                   outcome);
                 return Step::Stop;
-            } else if (isRetryable(code)) {
+            } else if (isRetryable(code) && !result.refused) {
                 if (Status b = backOff(e,
                                        result.message.isEmpty() ? tr("The server did not take "
                                                                      "the change yet.")

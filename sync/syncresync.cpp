@@ -72,7 +72,7 @@ SyncEngine::Step SyncEngine::resync(bool newEpoch, Outcome &outcome)
                 if (!q)
                     return q.error();
             }
-            return {};
+            return noteAttachments(page); // their files come down after the swap
         });
         if (!s) {
             outcome = Outcome{Result::Failed, s.error().message, {}, 0, 0};

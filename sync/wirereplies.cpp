@@ -112,6 +112,12 @@ std::optional<PushReply> WireReplies::pushReply(const QJsonObject &reply,
                 r.body = *current;
             } else {
                 r.body = body.toObject();
+                // The reference server answers 409 for a key in flight (retry) and for a
+                // command its state machine refuses (final); the problem code tells which.
+                // A 409 without one (not from the server's rules) is retried.
+                const QString code = r.body.value(QStringLiteral("code")).toString();
+                r.refused = r.status == 409 && !code.isEmpty() &&
+                            code != QLatin1String("idempotency-in-flight");
             }
         }
         if (r.status == 424)

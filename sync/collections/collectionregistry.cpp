@@ -44,7 +44,7 @@ std::unique_ptr<CollectionRegistry> CollectionRegistry::builtIn()
     r->add(std::make_unique<TableCollection>(
         QStringLiteral("enterprise"), QStringLiteral("enterprise"),
         QList<TableCollection::Column>{col("uscc", "uscc"), col("name", "name")}, true));
-    r->add(std::make_unique<TableCollection>(
+    auto verification = std::make_unique<TableCollection>(
         QStringLiteral("verificationRecord"), QStringLiteral("verification_record"),
         QList<TableCollection::Column>{
             col("certificate_no", "certificateNo"), col("serial_no", "serialNo"),
@@ -52,7 +52,10 @@ std::unique_ptr<CollectionRegistry> CollectionRegistry::builtIn()
             col("institution", "institution"), col("verified_at", "verifiedAt", T::NullableText),
             col("valid_until", "validUntil", T::NullableText), col("result", "result"),
             col("certificate", "certificate"), col("matched_instrument_id", "matchedInstrumentId")},
-        true));
+        true);
+    // The certificate PDF (domain.md §3), downloaded after its record.
+    verification->setAttachmentFields({QStringLiteral("certificate")});
+    r->add(std::move(verification));
     return r;
 }
 

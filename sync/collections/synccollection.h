@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace jl::models {
 class Database;
@@ -51,6 +52,16 @@ public:
     virtual models::Status remove(models::Database &db, const QString &id) const = 0;
     // Live rows, for the mass-delete guard.
     virtual models::Result<int> count(models::Database &db) const = 0;
+
+    // The payload fields that name attachments (sync.md §16), set once when the collection is
+    // registered. A field holds a SHA-256, an array of them, or attachment objects ({sha256,
+    // fileName, …}) alone or in an array. The engine uploads those files before the record
+    // and downloads them after it arrives (sync/syncattachments.cpp).
+    const QStringList &attachmentFields() const { return m_attachmentFields; }
+    void setAttachmentFields(QStringList fields) { m_attachmentFields = std::move(fields); }
+
+private:
+    QStringList m_attachmentFields;
 };
 
 } // namespace jl::sync

@@ -7,10 +7,13 @@
 
 #include "sync/remoteapi.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -154,16 +157,87 @@ public:
 
     int maxBatch() const override { return batchLimit; }
 
-    sync::RemoteResult<qint64> uploadedBytes(const QString &) override { return qint64(0); }
-    sync::RemoteResult<qint64> uploadChunk(const QString &, qint64 offset, qint64,
+    // Files by SHA-256 (sync.md §16): the bytes received so far and the size announced.
+    struct File {
+        QByteArray bytes;
+        qint64 size = 0;
+        bool complete() const { return bytes.size() == size; }
+    };
+    QHash<QString, File> files;
+    // What the server saw, in order: "file:<sha>" when a file became whole, "push:<id>" when
+    // an entry for the record was applied (uploads before records).
+    QStringList events;
+    int chunkCalls = 0;
+    qint64 largestChunk = 0;
+    int failChunkAfter = -1;          // the next upload breaks (network) after this many chunks,
+    int chunkFailures = 1;            // this many times in a row
+    bool corruptNextDownload = false; // serves other bytes once
+    QList<sync::RemoteError> downloadErrors;
+    int downloadCalls = 0;
+
+    void serverFile(const QByteArray &bytes)
+    {
+        files.insert(sha256(bytes), File{bytes, bytes.size()});
+    }
+    static QString sha256(const QByteArray &bytes)
+    {
+        return QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    }
+
+    sync::RemoteResult<qint64> uploadedBytes(const QString &sha) override
+    {
+        return qint64(files.value(sha).bytes.size());
+    }
+    sync::RemoteResult<qint64> uploadChunk(const QString &sha, qint64 offset, qint64 total,
                                            const QByteArray &chunk) override
     {
-        return offset + chunk.size();
+        if (failChunkAfter == 0) {
+            if (--chunkFailures <= 0)
+                failChunkAfter = -1;
+            return sync::RemoteError{sync::RemoteError::Kind::Network, 0,
+                                     QStringLiteral("connection reset")};
+        }
+        if (failChunkAfter > 0)
+            --failChunkAfter;
+        ++chunkCalls;
+        largestChunk = std::max<qint64>(largestChunk, chunk.size());
+        File &f = files[sha];
+        f.size = total;
+        if (offset != f.bytes.size())
+            return sync::RemoteError{sync::RemoteError::Kind::Rejected, 409,
+                                     QStringLiteral("chunk out of order")};
+        f.bytes.append(chunk);
+        if (f.complete()) {
+            if (sha256(f.bytes) != sha) {
+                files.remove(sha);
+                return sync::RemoteError{sync::RemoteError::Kind::Rejected, 422,
+                                         QStringLiteral("hash mismatch")};
+            }
+            events.append(QStringLiteral("file:") + sha);
+        }
+        return qint64(f.bytes.size());
     }
-    sync::RemoteResult<bool> download(const QString &, const QString &,
+    sync::RemoteResult<bool> download(const QString &sha, const QString &target,
                                       const std::function<void(qint64, qint64)> &) override
     {
-        return false;
+        ++downloadCalls;
+        if (!downloadErrors.isEmpty())
+            return downloadErrors.takeFirst();
+        if (!files.contains(sha) || !files.value(sha).complete())
+            return sync::RemoteError{sync::RemoteError::Kind::NotFound, 404,
+                                     QStringLiteral("no such file")};
+        QByteArray bytes = files.value(sha).bytes;
+        if (corruptNextDownload) {
+            corruptNextDownload = false;
+            bytes[0] = char(bytes.at(0) ^ 0x55);
+        }
+        QFile out(target);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            out.write(bytes) != bytes.size())
+            return sync::RemoteError{sync::RemoteError::Kind::Network, 0,
+                                     QStringLiteral("cannot write")};
+        return true;
     }
     void cancel() override {}
 
@@ -177,6 +251,38 @@ public:
     }
 
 private:
+    // Commands (sync.md §13) as the reference server's instrument rules have them: the state
+    // machine decides, a refusal is a 409 marked as final.
+    sync::PushResult command(const sync::PushEntry &e)
+    {
+        const std::pair key{e.collection, e.recordId};
+        const Record current = records.value(key);
+        if (!records.contains(key) || current.deleted)
+            return sync::PushResult{e.key, 404, {}, QStringLiteral("not found")};
+        if (e.baseRev != 0 && e.baseRev != current.rev)
+            return sync::PushResult{
+                e.key, 412,
+                QJsonObject{{QStringLiteral("current"), wire(e.collection, e.recordId, current)}},
+                QStringLiteral("changed")};
+        const QString lifecycle = current.data.value(u"lifecycle").toString();
+        QString next;
+        if (e.command == QLatin1String("moveToHistory") && lifecycle != QLatin1String("history"))
+            next = QStringLiteral("history");
+        else if (e.command == QLatin1String("restore") && lifecycle == QLatin1String("history"))
+            next = QStringLiteral("active");
+        if (e.command != QLatin1String("moveToHistory") && e.command != QLatin1String("restore"))
+            return sync::PushResult{e.key, 404, {}, QStringLiteral("unknown command")};
+        if (next.isEmpty()) {
+            sync::PushResult refused{e.key, 409, {}, QStringLiteral("无法执行该操作")};
+            refused.refused = true;
+            return refused;
+        }
+        serverEdit(e.collection, e.recordId, QStringLiteral("lifecycle"), next);
+        ++applied;
+        events.append(QStringLiteral("command:") + e.command + u':' + e.recordId);
+        return sync::PushResult{e.key, 200, wire(e.collection, e.recordId, records.value(key)), {}};
+    }
+
     sync::PushResult apply(const sync::PushEntry &e)
     {
         const std::pair key{e.collection, e.recordId};
@@ -190,6 +296,8 @@ private:
         };
         if (e.payload.value(u"name").toString() == QLatin1String("REJECT"))
             return sync::PushResult{e.key, 422, {}, QStringLiteral("name is not allowed")};
+        if (e.kind == QLatin1String("command"))
+            return command(e);
         if (e.kind == QLatin1String("delete")) {
             if (!exists || current.deleted)
                 return sync::PushResult{e.key, 404, {}, QStringLiteral("not found")};
@@ -204,6 +312,7 @@ private:
             serverPut(e.collection, e.recordId, e.payload);
         }
         ++applied;
+        events.append(QStringLiteral("push:") + e.recordId);
         return sync::PushResult{e.key, 200, wire(e.collection, e.recordId, records.value(key)), {}};
     }
 };
