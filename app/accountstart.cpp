@@ -6,12 +6,14 @@
 #include "models/store/contactstore.h"
 #include "models/store/database.h"
 #include "models/store/outbox.h"
+#include "sync/syncengine.h"
 #include "sync/syncservice.h"
 #include "ui/account/accountmenu.h"
 #include "ui/account/liaisondialog.h"
 #include "ui/account/startscreen.h"
 #include "ui/common/dialogs.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/sync/initialsyncdialog.h"
 
 #include <QApplication>
 #include <QDir>
@@ -136,6 +138,29 @@ bool AccountStart::askForLiaisonIfMissing(AppSession &session)
     return dialog.exec() == QDialog::Accepted;
 }
 
+bool AccountStart::neverSynced(AppSession &session)
+{
+    return session.database().meta(sync::SyncEngine::lastSyncedKey()).isEmpty();
+}
+
+void AccountStart::welcome(AppSession &session, bool firstSync)
+{
+    if (firstSync) {
+        if (sync::SyncService *service = session.syncService()) {
+            ui::InitialSyncDialog dialog(*service, ui::InitialSyncDialog::Mode::FirstSync,
+                                         &session.window());
+            dialog.start();
+            dialog.exec();
+            if (dialog.outcome() == ui::InitialSyncDialog::Outcome::Cancelled)
+                session.window().statusBar()->showMessage(
+                    tr("First sync cancelled: the next sync goes on from where it stopped."),
+                    NoticeMs);
+        }
+    }
+    // After the window is up: asked at every start until filled (取消 allowed).
+    askForLiaisonIfMissing(session);
+}
+
 void AccountStart::editLiaison(AppSession &session)
 {
     models::ContactStore contacts(session.database(), m_current ? m_current->uscc : QString());
@@ -196,8 +221,8 @@ int AccountStart::run(SingleInstance &instance)
             dataDir = openAccount(*account);
         }
         // The account's sync runs over its AuthSession (the TokenProvider of the engine).
-        auto session =
-            AppSession::open({dataDir, false}, m_dialogs, SyncSetup{account->server, m_auth.get()});
+        auto session = AppSession::open({dataDir, false, &m_settings}, m_dialogs,
+                                        SyncSetup{account->server, m_auth.get()});
         if (!session) {
             m_dialogs.critical(nullptr, tr("Cannot open the account"), session.error().message);
             return 1;
@@ -222,9 +247,10 @@ int AccountStart::run(SingleInstance &instance)
         window.show();
         session.value()->tellStartupNotices();
         Q_EMIT sessionOpened(*session.value());
-        // After the window is up: asked at every start until filled (取消 allowed).
-        QTimer::singleShot(0, &window,
-                           [this, s = session.value().get()] { askForLiaisonIfMissing(*s); });
+        // A new login with nothing synced yet: the first download, then the liaison.
+        const bool firstSync = next == Next::StartScreen && neverSynced(*session.value());
+        QTimer::singleShot(
+            0, &window, [this, s = session.value().get(), firstSync] { welcome(*s, firstSync); });
 
         m_next = Next::Quit;
         const int code = QApplication::exec();

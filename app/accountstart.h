@@ -68,6 +68,12 @@ public:
     void attach(AppSession &session);
     // 完善联络人员信息 when the enterprise has no liaison; true when one exists afterwards.
     bool askForLiaisonIfMissing(AppSession &session);
+    // Once the window is up. After the login of an account with no synced data yet
+    // (`firstSync`), the first download with its progress dialog comes first (the liaison
+    // may arrive with it), then the liaison prompt.
+    void welcome(AppSession &session, bool firstSync);
+    // Whether the account's database has never finished a sync.
+    static bool neverSynced(AppSession &session);
     void editLiaison(AppSession &session);
     // 退出登录: warns about unsynced changes, asks whether to keep the local data; false
     // when the user changed their mind.

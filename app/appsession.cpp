@@ -7,6 +7,7 @@
 #include "models/store/database.h"
 #include "models/store/instrumentstore.h"
 #include "sync/httpremote.h"
+#include "sync/keychainbackend.h"
 #include "sync/proxysettings.h"
 #include "sync/requestreachability.h"
 #include "sync/synccontroller.h"
@@ -15,6 +16,7 @@
 #include "ui/common/screencontext.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/screenregistry.h"
+#include "ui/settings/settingsdialog.h"
 
 #include <QDate>
 #include <QDir>
@@ -83,7 +85,10 @@ void AppSession::startSync(const SyncSetup &setup)
     const QUrl server = setup.server;
     sync::TokenProvider *tokens = setup.tokens;
     // The system proxy (PAC included where Qt reads it) unless the user set one by hand.
-    const sync::ProxySettings proxy = sync::ProxySettings::load(*m_settings);
+    const sync::ProxySettings proxy =
+        proxyWithPassword(sync::ProxySettings::load(programSettings()));
+    options.intervalMinutes =
+        programSettings().value(sync::SyncController::intervalSettingsKey(), 5).toInt();
     // Runs on the engine's thread: the adapter belongs there, with its network manager.
     options.remote = [server, tokens, learned, proxy](QNetworkAccessManager &nam) {
         proxy.applyTo(nam);
@@ -95,6 +100,40 @@ void AppSession::startSync(const SyncSetup &setup)
     };
     m_syncController = std::make_unique<sync::SyncController>(std::move(options));
     m_syncController->setReachability(m_reachability.get());
+}
+
+sync::SecretBackend &AppSession::secrets()
+{
+    if (m_secrets)
+        return *m_secrets;
+    if (!m_ownSecrets)
+        m_ownSecrets = std::make_unique<sync::KeychainBackend>(QStringLiteral("Jiliang"));
+    return *m_ownSecrets;
+}
+
+sync::ProxySettings AppSession::proxyWithPassword(sync::ProxySettings proxy)
+{
+    if (proxy.mode != sync::ProxySettings::Mode::Manual || proxy.user.isEmpty() ||
+        !proxy.password.isEmpty())
+        return proxy;
+    const auto answer = secrets().read(sync::ProxySettings::secretKey());
+    if (answer.outcome == sync::SecretBackend::Outcome::Ok)
+        proxy.password = QString::fromUtf8(answer.value);
+    else if (answer.outcome == sync::SecretBackend::Outcome::Unavailable)
+        qCWarning(models::lcApp) << "proxy password not readable:" << answer.error;
+    return proxy;
+}
+
+void AppSession::showSettings()
+{
+    ui::SettingsDialog dialog(programSettings(),
+                              ui::SettingsDialog::Options{m_programSettings != nullptr, &secrets()},
+                              m_window.get());
+    if (dialog.exec() != QDialog::Accepted || !m_syncController)
+        return;
+    m_syncController->setIntervalMinutes(dialog.intervalMinutes());
+    const sync::ProxySettings proxy = proxyWithPassword(dialog.proxy());
+    m_syncController->setNetworkSetup([proxy](QNetworkAccessManager &nam) { proxy.applyTo(nam); });
 }
 
 models::Result<std::unique_ptr<AppSession>> AppSession::open(const SessionOptions &options,
@@ -128,6 +167,8 @@ models::Result<std::unique_ptr<AppSession>> AppSession::open(const SessionOption
     }
     session->m_settings = std::make_unique<QSettings>(
         QDir(options.dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    session->m_programSettings = options.programSettings;
+    session->m_secrets = options.secrets;
     session->m_context = std::make_unique<ui::ScreenContext>(
         *session->m_database, *session->m_store, dialogs, *session->m_settings);
     if (setup && setup->tokens) {
@@ -140,6 +181,8 @@ models::Result<std::unique_ptr<AppSession>> AppSession::open(const SessionOption
     session->m_window = std::make_unique<ui::MainWindow>(*session->m_registry, *session->m_context,
                                                          session->m_context->syncService());
     session->m_window->restoreSession();
+    QObject::connect(session->m_window.get(), &ui::MainWindow::settingsRequested,
+                     session->m_window.get(), [self = session.get()] { self->showSettings(); });
     if (sync::SyncController *controller = session->m_syncController.get()) {
         AppSession *self = session.get();
         // Synced changes refresh every list and count, but are no local edit to send back.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/common/result.h"
+#include "sync/proxysettings.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -18,6 +19,7 @@ class InstrumentStore;
 
 namespace jl::sync {
 class Reachability;
+class SecretBackend;
 class SyncController;
 class SyncService;
 class TokenProvider;
@@ -41,6 +43,11 @@ struct SyncSetup {
 struct SessionOptions {
     QString dataDir;   // holds the database and the settings; created when missing
     bool demo = false; // fill an empty database with demo data
+    // The program's settings (AccountStart's jiliang.ini: sync interval, proxy, default
+    // server), outliving the session; null: the session's own settings.ini holds them.
+    QSettings *programSettings = nullptr;
+    // Where the proxy password is kept; null: the OS keychain (made when first needed).
+    sync::SecretBackend *secrets = nullptr;
 };
 
 // Everything one run of the program works with, wired together and torn down in the right
@@ -72,6 +79,11 @@ public:
     const ui::ScreenRegistry &registry() const { return *m_registry; }
     models::Database &database() const { return *m_database; }
     QSettings &settings() const { return *m_settings; }
+    // Sync interval, proxy and (with AccountStart) the default server: what 设置 edits.
+    QSettings &programSettings() const
+    {
+        return m_programSettings ? *m_programSettings : *m_settings;
+    }
     QString dataDir() const { return m_dataDir; }
     // The account's sync, or null (no account).
     sync::SyncService *syncService() const;
@@ -79,6 +91,8 @@ public:
     // Tells the user what happened while opening: a damaged database moved aside (a
     // message box), demo data made (the status bar). Call once the window is shown.
     void tellStartupNotices();
+    // 设置: the settings dialog; on 确定 the running sync takes the new interval and proxy.
+    void showSettings();
 
 private:
     explicit AppSession(ui::Dialogs &dialogs);
@@ -88,6 +102,9 @@ private:
                                                             const SyncSetup *setup);
     models::Status fillDemo();
     void startSync(const SyncSetup &setup);
+    sync::SecretBackend &secrets();
+    // The saved proxy, its password from the keychain when a manual proxy names a user.
+    sync::ProxySettings proxyWithPassword(sync::ProxySettings proxy);
 
     ui::Dialogs &m_dialogs;
     QString m_dataDir;
@@ -97,6 +114,9 @@ private:
     std::unique_ptr<models::Database> m_database;
     std::unique_ptr<models::InstrumentStore> m_store;
     std::unique_ptr<QSettings> m_settings;
+    QSettings *m_programSettings = nullptr;
+    sync::SecretBackend *m_secrets = nullptr;
+    std::unique_ptr<sync::SecretBackend> m_ownSecrets;
     // Before the screens and the window, which point at it; the reachability outlives it.
     std::unique_ptr<sync::Reachability> m_reachability;
     std::unique_ptr<sync::SyncController> m_syncController;

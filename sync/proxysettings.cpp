@@ -27,6 +27,11 @@ public:
 
 } // namespace
 
+QString ProxySettings::secretKey()
+{
+    return QStringLiteral("network/proxyPassword");
+}
+
 bool ProxySettings::isValid() const
 {
     return mode != Mode::Manual || (!host.trimmed().isEmpty() && port > 0 && port <= 65535);
@@ -72,7 +77,7 @@ void ProxySettings::applyTo(QNetworkAccessManager &nam) const
         nam.setProxyFactory(nullptr);
         nam.setProxy(QNetworkProxy(type == Type::Socks5 ? QNetworkProxy::Socks5Proxy
                                                         : QNetworkProxy::HttpProxy,
-                                   host.trimmed(), quint16(port), user));
+                                   host.trimmed(), quint16(port), user, password));
     } else {
         nam.setProxy(QNetworkProxy(QNetworkProxy::DefaultProxy));
         nam.setProxyFactory(new SystemProxyFactory); // the manager owns it

@@ -25,6 +25,12 @@ struct ProxySettings {
     QString host;
     int port = 8080;
     QString user;
+    // Never in the settings: in the OS keychain under secretKey() (the settings dialog writes
+    // it, the session reads it when a manual proxy names a user).
+    QString password;
+
+    // The keychain entry of the manual proxy's password.
+    static QString secretKey();
 
     // A manual proxy needs a host and a port; the other modes are always usable.
     bool isValid() const;

@@ -4,6 +4,8 @@
 
 #include <QSettings>
 
+#include <utility>
+
 namespace jl::sync {
 
 QString SyncController::intervalSettingsKey()
@@ -20,6 +22,7 @@ SyncController::SyncController(Options options, QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &SyncController::runRequested, m_worker, &SyncWorker::run);
+    connect(this, &SyncController::rebuildRequested, m_worker, &SyncWorker::rebuild);
     connect(m_worker, &SyncWorker::progress, this, &SyncController::onProgress);
     connect(m_worker, &SyncWorker::finished, this, &SyncController::onFinished);
     m_thread.setObjectName(QStringLiteral("sync"));
@@ -28,7 +31,7 @@ SyncController::SyncController(Options options, QObject *parent)
     int minutes = m_options.intervalMinutes;
     if (minutes < 0)
         minutes = QSettings().value(intervalSettingsKey(), 5).toInt();
-    m_interval.setInterval(qMax(1, minutes) * 60 * 1000);
+    setIntervalMinutes(minutes);
     connect(&m_interval, &QTimer::timeout, this, &SyncController::requestSync);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(m_options.debounceMs);
@@ -56,6 +59,21 @@ void SyncController::setReachability(Reachability *reachability)
     publish();
 }
 
+void SyncController::setIntervalMinutes(int minutes)
+{
+    const int ms = qMax(1, minutes) * 60 * 1000;
+    if (ms == m_interval.interval())
+        return;
+    m_interval.setInterval(ms); // an active timer restarts with the new period
+}
+
+void SyncController::setNetworkSetup(std::function<void(QNetworkAccessManager &)> setup)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, setup = std::move(setup)] { worker->setNetworkSetup(setup); },
+        Qt::QueuedConnection);
+}
+
 void SyncController::start()
 {
     QMetaObject::invokeMethod(m_worker, &SyncWorker::refreshStatus, Qt::QueuedConnection);
@@ -72,14 +90,25 @@ void SyncController::requestSync()
     }
     m_running = true;
     m_again = false;
-    const bool approve = m_approveNext;
-    m_approveNext = false;
-    Q_EMIT runRequested(approve);
+    const bool approve = std::exchange(m_approveNext, false);
+    m_rebuildRunning = std::exchange(m_rebuildNext, false);
+    Q_EMIT runStarted();
+    if (m_rebuildRunning)
+        Q_EMIT rebuildRequested(approve);
+    else
+        Q_EMIT runRequested(approve);
+}
+
+void SyncController::requestRebuild()
+{
+    m_rebuildNext = true;
+    requestSync();
 }
 
 void SyncController::cancel()
 {
     m_again = false;
+    m_rebuildNext = false;
     m_worker->cancel();
 }
 
@@ -89,8 +118,10 @@ void SyncController::confirmMassDelete(bool apply)
         m_status.phase = SyncStatus::Phase::Idle;
         publish();
     }
-    if (!apply)
-        return; // the local records stay; the next run asks again
+    if (!apply) {
+        m_rebuildNext = false; // a rebuild held by the guard is given up with it
+        return;                // the local records stay; the next run asks again
+    }
     m_approveNext = true;
     requestSync();
 }
@@ -129,6 +160,10 @@ void SyncController::onFinished(int result, const QString &message, const QStrin
                                 int count, int total, bool changed, const SyncStatus &status)
 {
     m_running = false;
+    // A rebuild that stopped before its download (offline, login) is asked for again.
+    if (m_rebuildRunning && (SyncEngine::Result(result) == SyncEngine::Result::NeedsLogin ||
+                             SyncEngine::Result(result) == SyncEngine::Result::UpgradeRequired))
+        m_rebuildNext = true;
     const SyncStatus::Connectivity connectivity = m_status.connectivity;
     m_status = status;
     m_status.connectivity = connectivity;
@@ -153,6 +188,8 @@ void SyncController::onFinished(int result, const QString &message, const QStrin
     case SyncEngine::Result::WaitingForUser:
         m_status.phase = SyncStatus::Phase::WaitingForUser;
         m_again = false;
+        // The approval's run is the rebuild again, not a plain pull.
+        m_rebuildNext = m_rebuildNext || m_rebuildRunning;
         break;
     case SyncEngine::Result::Cancelled:
     case SyncEngine::Result::Failed:

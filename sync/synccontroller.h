@@ -41,18 +41,24 @@ public:
 
     SyncStatus status() const override { return m_status; }
     bool isRunning() const { return m_running; }
+    // The timer's period; setIntervalMinutes applies a new one at once (the settings dialog).
+    int intervalMinutes() const { return m_interval.interval() / 60000; }
+    void setIntervalMinutes(int minutes);
+    // Runs on the worker thread for its network manager, now and when it is made: a proxy
+    // changed in the settings applies from the next request.
+    void setNetworkSetup(std::function<void(QNetworkAccessManager &)> setup);
 
 public Q_SLOTS:
     void requestSync() override;
     void cancel() override;
     void confirmMassDelete(bool apply) override;
+    void requestRebuild() override;
     // Connect ScreenContext::dataChanged here: a sync follows the last edit after a pause.
     void localDataChanged();
 
 Q_SIGNALS:
-    // A run ended (tests and the command line wait for it).
-    void runFinished(int result);
-    void runRequested(bool approveMassDelete); // to the worker
+    void runRequested(bool approveMassDelete);     // to the worker
+    void rebuildRequested(bool approveMassDelete); // to the worker
 
 private:
     void onProgress(const SyncStatus &status);
@@ -71,6 +77,8 @@ private:
     bool m_running = false;
     bool m_again = false;
     bool m_approveNext = false;
+    bool m_rebuildNext = false;
+    bool m_rebuildRunning = false;
 };
 
 } // namespace jl::sync

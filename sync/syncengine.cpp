@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <utility>
+
 namespace jl::sync {
 
 using models::Database;
@@ -62,6 +64,9 @@ SyncEngine::Outcome SyncEngine::run()
     } reset{m_massDeleteApproved, approved};
     m_deletedThisRun.clear();
     m_countAtStart.clear();
+    // A requested rebuild belongs to this run whatever its end: cancelled, it leaves the
+    // cache as it was and the user may ask again.
+    const bool rebuild = std::exchange(m_rebuildRequested, false);
     Outcome outcome;
 
     const Step pushed = push(outcome);
@@ -73,7 +78,10 @@ SyncEngine::Outcome SyncEngine::run()
     // writes for a while (5xx, 429) may well serve the feed.
     const bool pushIncomplete = outcome.result == Result::Incomplete;
     Outcome pulled;
-    if (pull(pulled) == Step::Stop) {
+    m_rebuilding = rebuild;
+    const Step fetched = m_rebuilding ? resync(false, pulled) : pull(pulled);
+    m_rebuilding = false;
+    if (fetched == Step::Stop) {
         report(SyncStatus::Phase::Idle, 0, -1);
         if (pushIncomplete && pulled.result == Result::Incomplete)
             return outcome;

@@ -66,6 +66,12 @@ public:
     void cancel();
     // The next run applies the deletions the guard held back (once).
     void approveMassDelete() { m_massDeleteApproved = true; }
+    // 重建本地缓存: the next run (once) pushes the outbox as usual, then downloads everything
+    // again through the shadow resync instead of the changes feed, rewriting every record the
+    // outbox does not hold. Queued edits stay and are still pushed; a local record the server
+    // no longer has is removed only when no outbox entry waits for it (mass-delete guard
+    // included). A cancelled rebuild leaves the cache as it was.
+    void requestRebuild() { m_rebuildRequested = true; }
     // Called on the engine's thread whenever the phase or the progress moves.
     void setProgressHandler(std::function<void(const SyncStatus &)> handler)
     {
@@ -129,6 +135,8 @@ private:
     SyncOptions m_options;
     std::atomic<bool> m_cancelled{false};
     bool m_massDeleteApproved = false;
+    bool m_rebuildRequested = false;
+    bool m_rebuilding = false; // this run's resync rewrites records at the same revision too
     bool m_queuedMore = false; // a merge or resync queued entries: push once more
     bool m_changed = false;
     QHash<QString, int> m_deletedThisRun; // the guard counts across the pages of a run

@@ -151,7 +151,8 @@ Status SyncEngine::swapIn(bool newEpoch, const QString &cursor, const QString &e
                 if (queued.contains(r.id))
                     continue; // read-your-writes: my change goes first, then merges on 412
                 const auto found = localRevs->constFind(r.id);
-                if (found != localRevs->cend() && found.value() == r.rev)
+                // A rebuild rewrites the same revision too: the local copy may be damaged.
+                if (found != localRevs->cend() && found.value() == r.rev && !m_rebuilding)
                     continue;
                 if (newEpoch && found != localRevs->cend() && found.value() > r.rev) {
                     // The restored server lost changes it had acknowledged: the user sees

@@ -27,6 +27,9 @@ public Q_SLOTS:
     // The answer to massDeleteRequested: true applies the deletions, false keeps the local
     // records and stops the run.
     virtual void confirmMassDelete(bool apply) = 0;
+    // 重建本地缓存: one run that pushes the outbox, then downloads everything again while
+    // keeping the queued edits (SyncEngine::requestRebuild). During a run: right after it.
+    virtual void requestRebuild() = 0;
 
 Q_SIGNALS:
     void statusChanged(const jl::sync::SyncStatus &status);
@@ -36,6 +39,10 @@ Q_SIGNALS:
     void massDeleteRequested(const QString &collection, int count, int total);
     // The refresh token is gone: the user has to log in again (the outbox is intact).
     void loginRequired();
+    // A run begins and ends; `result` is a SyncEngine::Result. A request during a run starts
+    // the next one after runFinished (the progress dialog waits for the run it asked for).
+    void runStarted();
+    void runFinished(int result);
 };
 
 } // namespace jl::sync

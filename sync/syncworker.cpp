@@ -43,6 +43,8 @@ bool SyncWorker::ensureReady(QString &error)
     m_db = std::move(db).value();
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_remote = m_remoteFactory(*m_nam);
+    if (m_networkSetup)
+        m_networkSetup(*m_nam);
     if (!m_remote) {
         error = tr("No server is set up for this account.");
         return false;
@@ -57,6 +59,23 @@ bool SyncWorker::ensureReady(QString &error)
 
 void SyncWorker::run(bool approveMassDelete)
 {
+    runEngine(approveMassDelete, false);
+}
+
+void SyncWorker::rebuild(bool approveMassDelete)
+{
+    runEngine(approveMassDelete, true);
+}
+
+void SyncWorker::setNetworkSetup(const std::function<void(QNetworkAccessManager &)> &setup)
+{
+    m_networkSetup = setup;
+    if (m_nam && setup)
+        setup(*m_nam);
+}
+
+void SyncWorker::runEngine(bool approveMassDelete, bool rebuild)
+{
     QString error;
     if (!ensureReady(error)) {
         Q_EMIT finished(int(SyncEngine::Result::Failed), error, {}, 0, 0, false, SyncStatus{});
@@ -64,6 +83,8 @@ void SyncWorker::run(bool approveMassDelete)
     }
     if (approveMassDelete)
         m_engine->approveMassDelete();
+    if (rebuild)
+        m_engine->requestRebuild();
     const SyncEngine::Outcome out = m_engine->run();
     Q_EMIT finished(int(out.result), out.message, out.massDeleteCollection, out.massDeleteCount,
                     out.massDeleteTotal, m_engine->changedLocalData(), m_engine->status());

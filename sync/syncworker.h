@@ -38,6 +38,10 @@ public:
 
 public Q_SLOTS:
     void run(bool approveMassDelete);
+    // The same run with SyncEngine::requestRebuild() first (重建本地缓存).
+    void rebuild(bool approveMassDelete);
+    // Applies `setup` (the proxy) to the network manager, now and whenever it is made.
+    void setNetworkSetup(const std::function<void(QNetworkAccessManager &)> &setup);
     // Counts for the status bar without a run (at start, after local edits).
     void refreshStatus();
 
@@ -49,9 +53,11 @@ Q_SIGNALS:
 
 private:
     bool ensureReady(QString &error);
+    void runEngine(bool approveMassDelete, bool rebuild);
 
     QString m_databasePath;
     RemoteFactory m_remoteFactory;
+    std::function<void(QNetworkAccessManager &)> m_networkSetup;
     SyncOptions m_options;
     std::unique_ptr<models::Database> m_db;
     std::unique_ptr<QNetworkAccessManager> m_nam;

@@ -4,27 +4,37 @@
 // and the sign-in message, and the 同步 group's badges.
 #include "mainwindowfixture.h"
 
+#include "app/accountstart.h"
+
 #include "models/domain/instrumentvalidator.h"
 #include "models/itemmodels/conflictlistmodel.h"
 #include "models/itemmodels/outboxlistmodel.h"
 #include "models/store/database.h"
 #include "models/store/instrumentcollection.h"
 #include "models/store/outbox.h"
+#include "sync/syncengine.h"
 #include "sync/syncservice.h"
+#include "ui/account/liaisondialog.h"
 #include "ui/mainwindow/navigationtree.h"
 #include "ui/mainwindow/syncindicator.h"
 #include "ui/sync/conflictdetail.h"
 #include "ui/sync/conflictsscreen.h"
+#include "ui/sync/initialsyncdialog.h"
 #include "ui/sync/syncscreens.h"
 #include "ui/sync/syncstatusscreen.h"
 #include "ui/sync/syncstatustext.h"
 
+#include <QApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTimeZone>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace jl;
@@ -40,6 +50,7 @@ public:
     void requestSync() override { ++requests; }
     void cancel() override {}
     void confirmMassDelete(bool apply) override { massDeleteAnswers.append(apply); }
+    void requestRebuild() override { ++rebuilds; }
 
     void report(const sync::SyncStatus &status)
     {
@@ -48,10 +59,19 @@ public:
     }
 
     int requests = 0;
+    int rebuilds = 0;
     QList<bool> massDeleteAnswers;
 
 private:
     sync::SyncStatus m_status;
+};
+
+// A keychain that keeps nothing: AccountStart needs a token store, this test no tokens.
+class NoSecrets final : public sync::SecretBackend {
+public:
+    Answer read(const QString &) override { return {Outcome::NotFound, {}, {}}; }
+    Answer write(const QString &, const QByteArray &) override { return {Outcome::Ok, {}, {}}; }
+    Answer remove(const QString &) override { return {Outcome::Ok, {}, {}}; }
 };
 
 QString json(const QJsonObject &o)
@@ -76,6 +96,8 @@ private Q_SLOTS:
     void withoutAccountF5SaysSo();
     void massDeleteAsksAndAnswers();
     void loginRequiredIsTold();
+    void rebuildCacheAsksThenFollowsTheRun();
+    void firstLoginSyncsThenAsksForTheLiaison();
 
 private:
     bool exec(const QString &sql, const QVariantList &binds = {});
@@ -385,6 +407,94 @@ void TestSyncScreens::loginRequiredIsTold()
     Q_EMIT m_sync->loginRequired();
     QCOMPARE(m_fixture.dialogs().count(ScriptedDialogs::Kind::Warning), 1);
     QCOMPARE(m_fixture.dialogs().lastRequest().title, ui::MainWindow::tr("Sign in again"));
+}
+
+void TestSyncScreens::rebuildCacheAsksThenFollowsTheRun()
+{
+    ui::MainWindow &window = m_fixture.window();
+    QAction *rebuild = window.rebuildCacheAction();
+    QVERIFY(rebuild);
+    // In the 同步 menu, beside 立即同步.
+    bool inSyncMenu = false;
+    for (QObject *o : rebuild->associatedObjects()) {
+        auto *menu = qobject_cast<QMenu *>(o);
+        inSyncMenu = inSyncMenu || (menu && menu->actions().contains(window.syncNowAction()));
+    }
+    QVERIFY(inSyncMenu);
+
+    // 否: nothing asked of the sync.
+    m_fixture.dialogs().answerQuestion(QMessageBox::No);
+    rebuild->trigger();
+    QCOMPARE(m_fixture.dialogs().count(ScriptedDialogs::Kind::Question), 1);
+    QCOMPARE(m_sync->rebuilds, 0);
+
+    // 是: the rebuild is asked for and its progress shown until the run ends.
+    m_fixture.dialogs().answerQuestion(QMessageBox::Yes);
+    QString shown;
+    QTimer::singleShot(0, this, [this, &shown] {
+        auto *dialog = qobject_cast<ui::InitialSyncDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            qWarning("no progress dialog");
+            return;
+        }
+        Q_EMIT m_sync->runStarted();
+        sync::SyncStatus status;
+        status.phase = sync::SyncStatus::Phase::Resyncing;
+        status.done = 7;
+        m_sync->report(status);
+        shown = dialog->recordsLabel()->text();
+        status.phase = sync::SyncStatus::Phase::Idle;
+        m_sync->report(status);
+        Q_EMIT m_sync->runFinished(int(sync::SyncEngine::Result::Done));
+    });
+    rebuild->trigger();
+    QCOMPARE(m_sync->rebuilds, 1);
+    QCOMPARE(shown, QStringLiteral("7"));
+    QVERIFY(!window.findChild<ui::InitialSyncDialog *>());
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("7")));
+}
+
+void TestSyncScreens::firstLoginSyncsThenAsksForTheLiaison()
+{
+    QTemporaryDir base;
+    app::AccountStart start(base.path(), m_fixture.dialogs(),
+                            std::make_unique<sync::TokenStore>(std::make_unique<NoSecrets>()));
+    QVERIFY(app::AccountStart::neverSynced(m_fixture.session()));
+    QStringList order;
+    // The progress dialog first (the run it asked for plays here), then the liaison prompt.
+    QTimer::singleShot(0, this, [this, &order] {
+        if (!qobject_cast<ui::InitialSyncDialog *>(QApplication::activeModalWidget())) {
+            qWarning("no progress dialog");
+            return;
+        }
+        order.append(QStringLiteral("sync"));
+        QTimer::singleShot(0, this, [&order] {
+            auto *liaison = qobject_cast<ui::LiaisonDialog *>(QApplication::activeModalWidget());
+            if (!liaison) {
+                qWarning("no liaison prompt");
+                return;
+            }
+            order.append(QStringLiteral("liaison"));
+            liaison->cancelButton()->click();
+        });
+        Q_EMIT m_sync->runStarted();
+        Q_EMIT m_sync->runFinished(int(sync::SyncEngine::Result::Done));
+    });
+    const int requests = m_sync->requests;
+    start.welcome(m_fixture.session(), true);
+    QCOMPARE(order, (QStringList{QStringLiteral("sync"), QStringLiteral("liaison")}));
+    QCOMPARE(m_sync->requests, requests + 1);
+
+    // Not a first login: only the liaison prompt.
+    order.clear();
+    QTimer::singleShot(0, this, [&order] {
+        if (auto *liaison = qobject_cast<ui::LiaisonDialog *>(QApplication::activeModalWidget())) {
+            order.append(QStringLiteral("liaison"));
+            liaison->cancelButton()->click();
+        }
+    });
+    start.welcome(m_fixture.session(), false);
+    QCOMPARE(order, QStringList{QStringLiteral("liaison")});
 }
 
 QTEST_MAIN(TestSyncScreens)

@@ -11,6 +11,7 @@
 #include "ui/mainwindow/screenregistry.h"
 #include "ui/mainwindow/screentabs.h"
 #include "ui/mainwindow/syncindicator.h"
+#include "ui/sync/initialsyncdialog.h"
 #include "ui/sync/syncstatustext.h"
 
 #include <QAction>
@@ -21,6 +22,8 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QUndoStack>
+
+#include <climits>
 
 namespace jl::ui {
 
@@ -133,6 +136,37 @@ void MainWindow::syncNow()
     m_sync->requestSync();
 }
 
+void MainWindow::rebuildCache()
+{
+    if (!m_sync) {
+        statusBar()->showMessage(SyncStatusText::notSignedIn(), 10000);
+        return;
+    }
+    if (!m_context.dialogs().confirm(
+            this, tr("Rebuild local cache"),
+            tr("Download all of this enterprise's records from the server again and replace "
+               "the local copies?\n\nChanges not yet synced are kept and sent to the server. "
+               "Local records the server no longer has are removed unless they have unsynced "
+               "changes. This may take a while; you can cancel.")))
+        return;
+    InitialSyncDialog dialog(*m_sync, InitialSyncDialog::Mode::Rebuild, this);
+    dialog.start();
+    dialog.exec();
+    switch (dialog.outcome()) {
+    case InitialSyncDialog::Outcome::Done:
+        statusBar()->showMessage(tr("Local cache rebuilt: %n record(s) downloaded.", nullptr,
+                                    int(qMin<qint64>(dialog.records(), INT_MAX))),
+                                 10000);
+        break;
+    case InitialSyncDialog::Outcome::Cancelled:
+        statusBar()->showMessage(tr("Rebuild cancelled; the local data is as it was."), 10000);
+        break;
+    case InitialSyncDialog::Outcome::Running:
+    case InitialSyncDialog::Outcome::Failed:
+        break;
+    }
+}
+
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
@@ -164,8 +198,23 @@ void MainWindow::createActions()
     connect(m_syncNow, &QAction::triggered, this, &MainWindow::syncNow);
     QMenu *syncMenu = menuBar()->addMenu(tr("&Sync"));
     syncMenu->addAction(m_syncNow);
+    syncMenu->addSeparator();
+    m_rebuildCache = syncMenu->addAction(tr("&Rebuild local cache…"));
+    m_rebuildCache->setObjectName(QStringLiteral("rebuildCache"));
+    m_rebuildCache->setToolTip(tr("Download all records again; unsynced changes are kept"));
+    connect(m_rebuildCache, &QAction::triggered, this, &MainWindow::rebuildCache);
 
-    for (QAction *action : {closeTab, nextTab, previousTab, help, undo, redo, m_syncNow}) {
+    m_settings = new QAction(tr("&Settings…"), this);
+    m_settings->setObjectName(QStringLiteral("settings"));
+    m_settings->setShortcuts(
+        keys(QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences));
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    toolsMenu->addAction(m_settings);
+
+    for (QAction *action :
+         {closeTab, nextTab, previousTab, help, undo, redo, m_syncNow, m_settings}) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);
     }

@@ -45,6 +45,8 @@ public:
     QString connectionText() const;
     SyncIndicator *syncIndicator() const { return m_syncIndicator; }
     QAction *syncNowAction() const { return m_syncNow; }
+    QAction *rebuildCacheAction() const { return m_rebuildCache; }
+    QAction *settingsAction() const { return m_settings; }
 
     // Window geometry, splitter and open tabs, from the settings. The pinned screens are
     // opened even when nothing was saved.
@@ -56,6 +58,14 @@ public Q_SLOTS:
     void showHelp();
     // F5: asks the account's sync to run now; without an account, says so.
     void syncNow();
+    // 重建本地缓存: asks first, then downloads everything again with the progress dialog (the
+    // unsynced changes are kept and sent). Without an account, says so.
+    void rebuildCache();
+
+Q_SIGNALS:
+    // 设置 (Ctrl+,): the session opens the settings dialog, which needs what only it holds
+    // (the program's settings, the keychain, the running sync).
+    void settingsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,6 +85,8 @@ private:
     sync::SyncService *m_sync = nullptr;
     SyncIndicator *m_syncIndicator = nullptr;
     QAction *m_syncNow = nullptr;
+    QAction *m_rebuildCache = nullptr;
+    QAction *m_settings = nullptr;
 };
 
 } // namespace jl::ui
