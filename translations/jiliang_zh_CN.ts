@@ -1181,6 +1181,18 @@
         <source>The server no longer has %1 of the %2 local records of this kind. Confirm before they are deleted here.</source>
         <translation>服务器已没有本地 %2 条此类记录中的 %1 条。请先确认，再在本机删除。</translation>
     </message>
+    <message>
+        <source>The attached file %1 is missing on this computer, so this change cannot be sent. Attach the file again, or discard the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the attached file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An attached file could not be uploaded yet; it is tried again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncScreens</name>
@@ -1442,6 +1454,10 @@
     <message>
         <source>Cannot open the account</source>
         <translation>无法打开账号</translation>
+    </message>
+    <message>
+        <source>First sync cancelled: the next sync goes on from where it stopped.</source>
+        <translation>首次同步已取消：下次同步将从中断处继续。</translation>
     </message>
 </context>
 <context>
@@ -2305,6 +2321,81 @@ Nothing was imported.</source>
     </message>
 </context>
 <context>
+    <name>jl::ui::InitialSyncDialog</name>
+    <message>
+        <source>First sync</source>
+        <translation>首次同步</translation>
+    </message>
+    <message>
+        <source>Rebuild local cache</source>
+        <translation>重建本地缓存</translation>
+    </message>
+    <message>
+        <source>Downloading your enterprise&apos;s data from the server. You can cancel: the next sync goes on from where this one stopped.</source>
+        <translation>正在从服务器下载本单位的数据。可以取消：下次同步将从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Downloading everything again from the server. Your unsynced changes are kept and sent as usual. You can cancel: the local data then stays as it was.</source>
+        <translation>正在从服务器重新下载全部数据。尚未同步的修改会保留，并照常发送。可以取消：取消后本地数据保持原样。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>同步进度</translation>
+    </message>
+    <message>
+        <source>Records received:</source>
+        <translation>已接收记录：</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>Time taken:</source>
+        <translation>已用时间：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Sending this computer&apos;s changes…</source>
+        <translation>正在发送本机的修改…</translation>
+    </message>
+    <message>
+        <source>Receiving records…</source>
+        <translation>正在接收记录…</translation>
+    </message>
+    <message>
+        <source>Downloading all records…</source>
+        <translation>正在下载全部记录…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>The sync stopped before the end. It goes on at the next sync.</source>
+        <translation>同步未完成即已停止，下次同步时将继续。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current page…</source>
+        <translation>正在取消，当前这一页处理完后停止…</translation>
+    </message>
+    <message>
+        <source>%1 records/s</source>
+        <translation>%1 条/秒</translation>
+    </message>
+</context>
+<context>
     <name>jl::ui::InstrumentFieldEditor</name>
     <message>
         <source>Not set</source>
@@ -2610,6 +2701,44 @@ Choose No to keep the local records and stop this sync; ask the person who manag
         <source>The server no longer accepts this computer&apos;s sign-in, so nothing can be synced now. Your changes are kept on this computer and are sent once you have signed in again.</source>
         <translation>服务器不再接受本机的登录，目前无法同步。您的更改仍保存在本机，重新登录后会发送。</translation>
     </message>
+    <message>
+        <source>Rebuild local cache</source>
+        <translation>重建本地缓存</translation>
+    </message>
+    <message>
+        <source>Download all of this enterprise&apos;s records from the server again and replace the local copies?
+
+Changes not yet synced are kept and sent to the server. Local records the server no longer has are removed unless they have unsynced changes. This may take a while; you can cancel.</source>
+        <translation>要从服务器重新下载本单位的全部记录，并替换本地副本吗？
+
+尚未同步的修改会保留，并发送到服务器。服务器上已不存在的本地记录将被删除，但有未同步修改的记录除外。这可能需要一些时间，可以随时取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Local cache rebuilt: %n record(s) downloaded.</source>
+        <translation>
+            <numerusform>本地缓存已重建：已下载 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rebuild cancelled; the local data is as it was.</source>
+        <translation>已取消重建，本地数据保持原样。</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild local cache…</source>
+        <translation>重建本地缓存(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Download all records again; unsynced changes are kept</source>
+        <translation>重新下载全部记录；未同步的修改会保留</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>jl::ui::MatchCandidatePane</name>
@@ -2692,6 +2821,117 @@ Choose No to keep the local records and stop this sync; ask the person who manag
     <message>
         <source>Open screens</source>
         <translation>已打开的页面</translation>
+    </message>
+</context>
+<context>
+    <name>jl::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Sync interval in minutes</source>
+        <translation>同步间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation>同步间隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>The program also syncs at start, when the network comes back, a few seconds after your changes and on F5.</source>
+        <translation>此外，程序在启动时、网络恢复时、修改数据几秒后以及按 F5 时也会同步。</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>使用系统代理设置</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <source>Manual proxy</source>
+        <translation>手动设置代理</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>代理(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;type:</source>
+        <translation>代理类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;host:</source>
+        <translation>代理服务器(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved password</source>
+        <translation>留空则保留已保存的密码</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Used at the next login. The account signed in now stays on its own server.</source>
+        <translation>下次登录时使用。当前已登录的账号仍使用其原来的服务器。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the proxy server&apos;s host name or IP address, or choose another proxy setting.</source>
+        <translation>请填写代理服务器的主机名或 IP 地址，或选择其他代理设置。</translation>
+    </message>
+    <message>
+        <source>The proxy host is a host name or an IP address only, without spaces, &quot;http://&quot; or a path (for example proxy.example.com).</source>
+        <translation>代理服务器只填写主机名或 IP 地址，不要包含空格、“http://”或路径（例如 proxy.example.com）。</translation>
+    </message>
+    <message>
+        <source>A proxy password needs a user name: enter the user name too.</source>
+        <translation>填写代理密码时也须填写用户名。</translation>
+    </message>
+    <message>
+        <source>The server address is not valid. Enter it as http://host:port or https://host, as your administrator gave it.</source>
+        <translation>服务器地址无效。请按管理员提供的地址填写，格式为 http://主机:端口 或 https://主机。</translation>
+    </message>
+    <message>
+        <source>The proxy password could not be saved in the system keychain, and it is never written anywhere else. Unlock or set up the keychain, or leave the password empty.</source>
+        <translation>代理密码无法保存到系统钥匙串，程序也不会把它写到其他任何地方。请解锁或设置系统钥匙串，或者不填写密码。</translation>
     </message>
 </context>
 <context>
