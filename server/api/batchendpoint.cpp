@@ -5,6 +5,7 @@
 #include "server/api/verificationmatcher.h"
 #include "server/api/writeservice.h"
 #include "server/core/settings.h"
+#include "server/http/jsontext.h"
 #include "server/storage/connectionpool.h"
 #include "server/storage/recordstore.h"
 
@@ -31,12 +32,6 @@ struct EntryResult {
 EntryResult result(const QString &key, const Response &r)
 {
     return {key, r.status, r.body.isEmpty() ? QByteArrayLiteral("{}") : r.body};
-}
-
-QByteArray jsonString(const QString &text)
-{
-    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-    return array.mid(1, array.size() - 2);
 }
 
 } // namespace
@@ -256,13 +251,22 @@ Response BatchEndpoint::batch(const Request &request, const Principal &who)
     }
     int processed = 0;
     QByteArray body = "{\"results\":[";
+    qsizetype size = 64;
+    for (const EntryResult &r : done.value())
+        size += r.body.size() + r.key.size() + 40;
+    body.reserve(size);
     for (const EntryResult &r : done.value()) {
         if (r.status != 424)
             ++processed;
         if (body.size() > 12)
             body += ',';
-        body += "{\"key\":" + jsonString(r.key) + ",\"status\":" + QByteArray::number(r.status) +
-                ",\"body\":" + r.body + '}';
+        body += "{\"key\":";
+        appendJsonString(body, r.key);
+        body += ",\"status\":";
+        body += QByteArray::number(r.status);
+        body += ",\"body\":";
+        body += r.body;
+        body += '}';
     }
     body += "],\"processed\":" + QByteArray::number(processed) +
             ",\"stopped\":" + (processed < entries.size() ? "true" : "false") + '}';

@@ -15,10 +15,22 @@ namespace {
 
 // "content-type\netag\nbody": the body is stored as it is, not escaped into JSON again (a
 // batch stores hundreds of answers per request).
+QByteArray encodeUtf8(const Response &r)
+{
+    const QByteArray etag = r.header("ETag");
+    QByteArray out;
+    out.reserve(r.contentType.size() + etag.size() + r.body.size() + 2);
+    out += r.contentType;
+    out += '\n';
+    out += etag;
+    out += '\n';
+    out += r.body;
+    return out;
+}
+
 QString encode(const Response &r)
 {
-    return QString::fromLatin1(r.contentType) + QLatin1Char('\n') +
-           QString::fromLatin1(r.header("ETag")) + QLatin1Char('\n') + QString::fromUtf8(r.body);
+    return QString::fromUtf8(encodeUtf8(r));
 }
 
 Response decode(int status, const QString &text)
@@ -179,13 +191,14 @@ Done Idempotency::completeAll(SqlConnection &db, const QString &enterpriseId,
     const qint64 expires = now + qint64(settings.idempotencyDays) * 24 * 3600 * 1000;
     if (db.isPostgres() && !answers.isEmpty()) {
         // One statement, each column one array (see pgarray.h).
-        QStringList keys, hashes, bodies;
+        QStringList keys, hashes;
+        QList<QByteArray> bodies;
         QList<qint64> statuses;
         for (const Answer &a : answers) {
             keys.append(a.key);
             hashes.append(a.requestHash);
             statuses.append(a.response.status);
-            bodies.append(encode(a.response));
+            bodies.append(encodeUtf8(a.response));
         }
         auto r = db.run(QStringLiteral("INSERT INTO idempotency_keys (enterprise_id, key, "
                                        "request_hash, state, status, response, claimed_at, "

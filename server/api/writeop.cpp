@@ -1,6 +1,7 @@
 #include "server/api/writeop.h"
 
 #include "server/auth/secrets.h"
+#include "server/http/jsontext.h"
 
 #include <QJsonDocument>
 
@@ -21,15 +22,23 @@ QString WriteOp::kindName(Kind kind)
 
 QString WriteOp::requestHash() const
 {
-    // QJsonObject keeps its keys sorted, so equal operations give equal bytes.
-    const QJsonObject canonical{
-        {QStringLiteral("kind"), kindName(kind)},
-        {QStringLiteral("collection"), collection},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("command"), command},
-        {QStringLiteral("baseRev"), baseRev ? QJsonValue(*baseRev) : QJsonValue()},
-        {QStringLiteral("payload"), payload}};
-    return secrets::sha256Hex(QJsonDocument(canonical).toJson(QJsonDocument::Compact));
+    // The bytes QJsonDocument writes for {kind, collection, id, command, baseRev, payload}
+    // (keys sorted, compact), written directly: building that object copied the payload into
+    // it for every batch entry. Hashes stored by earlier versions stay equal.
+    QByteArray canonical = "{\"baseRev\":";
+    canonical += baseRev ? QByteArray::number(*baseRev) : QByteArrayLiteral("null");
+    canonical += ",\"collection\":";
+    appendJsonString(canonical, collection);
+    canonical += ",\"command\":";
+    appendJsonString(canonical, command);
+    canonical += ",\"id\":";
+    appendJsonString(canonical, id);
+    canonical += ",\"kind\":";
+    appendJsonString(canonical, kindName(kind));
+    canonical += ",\"payload\":";
+    canonical += QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    canonical += '}';
+    return secrets::sha256Hex(canonical);
 }
 
 } // namespace jl::server

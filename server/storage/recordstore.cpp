@@ -92,8 +92,7 @@ QString upsertSql(int rows)
 void appendBinds(QVariantList &binds, const QString &enterpriseId, const StoredRecord &record)
 {
     binds << enterpriseId << record.collection << record.id << record.rev << record.seq
-          << (record.deleted ? 1 : 0) << record.updatedAtMs
-          << QString::fromUtf8(QJsonDocument(record.data).toJson(QJsonDocument::Compact))
+          << (record.deleted ? 1 : 0) << record.updatedAtMs << QString::fromUtf8(record.dataJson)
           << record.matchKey << record.flag;
 }
 
@@ -205,8 +204,10 @@ Outcome<StoredRecord> RecordStore::write(StoredRecord record)
         QThread::msleep(quint64(m_settings.testCommitDelayMs));
     m_dirty = true;
     ++m_writes;
-    StoredRecord stored = record;
-    stored.data.remove(QStringLiteral("id"));
+    record.data.remove(QStringLiteral("id"));
+    // Serialised once, for the row and for the answer (StoredRecord::wireJson).
+    record.dataJson = QJsonDocument(record.data).toJson(QJsonDocument::Compact);
+    const StoredRecord &stored = record;
     if (m_batch) {
         const QString key = cacheKey(stored.collection, stored.id);
         // One statement cannot upsert the same row twice.
@@ -333,7 +334,8 @@ Done RecordStore::flush()
 {
     if (m_db.isPostgres() && !m_pending.isEmpty()) {
         // All of them in one statement, each column one array.
-        QStringList collections, ids, data, matchKeys;
+        QStringList collections, ids, matchKeys;
+        QList<QByteArray> data;
         QList<qint64> revs, seqs, deleted, updated, flags;
         for (const StoredRecord &r : std::as_const(m_pending)) {
             collections.append(r.collection);
@@ -342,7 +344,7 @@ Done RecordStore::flush()
             seqs.append(r.seq);
             deleted.append(r.deleted ? 1 : 0);
             updated.append(r.updatedAtMs);
-            data.append(QString::fromUtf8(QJsonDocument(r.data).toJson(QJsonDocument::Compact)));
+            data.append(r.dataJson);
             matchKeys.append(r.matchKey);
             flags.append(r.flag);
         }
