@@ -8,6 +8,8 @@
 #include "models/domain/instrument.h"
 #include "models/itemmodels/unmatchedrecordmodel.h"
 #include "models/store/outbox.h"
+#include "sync/filestore.h"
+#include "sync/syncattachments.h"
 #include "ui/common/filterbar.h"
 #include "ui/common/listfooter.h"
 #include "ui/mainwindow/screenregistry.h"
@@ -17,9 +19,11 @@
 
 #include <QAction>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QUrl>
 
 using namespace jl;
 using test::MainWindowFixture;
@@ -40,6 +44,7 @@ private Q_SLOTS:
     void exportWritesTheListedRecords();
     void linkAsksFirstAndWritesTheSerial();
     void importOpensThePrefilledFormAndSaves();
+    void viewCertificateOpensTheDownloadedFile();
 
 private:
     ui::UnmatchedRecordsScreen *screen() const
@@ -287,6 +292,59 @@ void TestUnmatchedRecords::importOpensThePrefilledFormAndSaves()
     QCOMPARE(instrument.validUntil, QDate(2027, 5, 9));
     QCOMPARE(outboxEntriesFor(instrument.id), 1);
     QVERIFY(s->model()->linkedPendingAt(rowOfCertificate(QStringLiteral("C-002"))));
+}
+
+void TestUnmatchedRecords::viewCertificateOpensTheDownloadedFile()
+{
+    ui::UnmatchedRecordsScreen *s = screen();
+    QList<QUrl> opened;
+    s->setFileOpener([&opened](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+    const int row = rowOfCertificate(QStringLiteral("C-002"));
+    QVERIFY(row >= 0);
+    MainWindowFixture::selectRows(s->list(), {row});
+
+    // No certificate named: said so, nothing opened.
+    dialogs().clear();
+    s->certificateAction()->trigger();
+    QCOMPARE(dialogs().lastRequest().kind, ScriptedDialogs::Kind::Information);
+    QVERIFY(opened.isEmpty());
+
+    // Named but not downloaded yet (sync brings it): said so, nothing opened.
+    const QByteArray pdf("%PDF-1.4\n% certificate C-002\n");
+    QTemporaryDir dir;
+    QFile source(dir.filePath(QStringLiteral("c.pdf")));
+    QVERIFY(source.open(QIODevice::WriteOnly));
+    QCOMPARE(source.write(pdf), pdf.size());
+    source.close();
+    const QString sha = sync::FileStore::sha256Of(source.fileName()).value();
+    QVERIFY(database()
+                .exec(QStringLiteral("test"),
+                      QStringLiteral("UPDATE verification_record SET certificate = ? WHERE "
+                                     "certificate_no = 'C-002'"),
+                      {sha})
+                .ok());
+    dialogs().clear();
+    s->certificateAction()->trigger();
+    QCOMPARE(dialogs().lastRequest().kind, ScriptedDialogs::Kind::Information);
+    QVERIFY(opened.isEmpty());
+
+    // In the account's file store (as sync leaves it): opened, as a .pdf with its bytes.
+    sync::FileStore files(sync::syncattachments::folderFor(database().path()));
+    QCOMPARE(files.add(source.fileName()).value(), sha);
+    dialogs().clear();
+    s->certificateAction()->trigger();
+    QVERIFY(dialogs().requests().isEmpty());
+    QCOMPARE(opened.size(), qsizetype(1));
+    QVERIFY(opened.constFirst().isLocalFile());
+    const QString path = opened.constFirst().toLocalFile();
+    QVERIFY2(QFileInfo(path).fileName().startsWith(QStringLiteral("C-002-")), qPrintable(path));
+    QVERIFY(path.endsWith(QStringLiteral(".pdf")));
+    QFile shown(path);
+    QVERIFY(shown.open(QIODevice::ReadOnly));
+    QCOMPARE(shown.readAll(), pdf);
 }
 
 QTEST_MAIN(TestUnmatchedRecords)

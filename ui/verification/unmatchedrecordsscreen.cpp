@@ -6,6 +6,8 @@
 #include "models/rules/instrumentmatchranker.h"
 #include "models/store/instrumentstore.h"
 #include "models/store/verificationrecordstore.h"
+#include "sync/filestore.h"
+#include "sync/syncattachments.h"
 #include "ui/common/actionbar.h"
 #include "ui/common/dialogs.h"
 #include "ui/common/filterbar.h"
@@ -18,10 +20,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QItemSelectionModel>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStyle>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace jl::ui {
@@ -98,11 +106,18 @@ UnmatchedRecordsScreen::UnmatchedRecordsScreen(ScreenContext &context, QWidget *
                             "record"));
     m_list->addListAction(m_link, ListScreen::Needs::SingleRow);
     m_list->addListAction(m_import, ListScreen::Needs::SingleRow);
+    m_certificate = new QAction(tr("View certificate"), this);
+    m_certificate->setToolTip(tr("Open the certificate file of the selected record"));
+    m_list->addListAction(m_certificate, ListScreen::Needs::SingleRow);
+    m_opener = [](const QUrl &url) {
+        return QDesktopServices::openUrl(url);
+    };
     // Ctrl+N also from the candidates.
     m_pane->addAction(m_import);
 
     connect(m_link, &QAction::triggered, this, &UnmatchedRecordsScreen::linkSelected);
     connect(m_import, &QAction::triggered, this, &UnmatchedRecordsScreen::importSelected);
+    connect(m_certificate, &QAction::triggered, this, &UnmatchedRecordsScreen::openCertificate);
     connect(m_list, &ListScreen::rowActivated, this, &UnmatchedRecordsScreen::linkSelected);
     connect(m_pane, &MatchCandidatePane::candidateActivated, this,
             &UnmatchedRecordsScreen::linkSelected);
@@ -270,6 +285,54 @@ void UnmatchedRecordsScreen::importSelected()
     auto *form = new InstrumentForm(m_context, InstrumentForm::Mode::Create, prefilled, this);
     form->setAttribute(Qt::WA_DeleteOnClose);
     form->open();
+}
+
+void UnmatchedRecordsScreen::openCertificate()
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return;
+    const auto record = models::VerificationRecordStore(m_context.database()).get(id);
+    if (!record) {
+        m_context.dialogs().warning(this, tr("Cannot open the certificate"),
+                                    record.error().message);
+        return;
+    }
+    if (record->certificate.isEmpty()) {
+        m_context.dialogs().information(
+            this, tr("No certificate file"),
+            tr("The institution sent no certificate file with record %1.")
+                .arg(record->certificateNo));
+        return;
+    }
+    const sync::FileStore files(sync::syncattachments::folderFor(m_context.database().path()));
+    if (!files.has(record->certificate)) {
+        m_context.dialogs().information(
+            this, tr("Certificate not downloaded yet"),
+            tr("The certificate of record %1 is not on this computer yet. It is downloaded "
+               "with the next sync (F5).")
+                .arg(record->certificateNo));
+        return;
+    }
+    // The store names files by hash only; a viewer chooses by the name's extension (Windows),
+    // so the certificate is opened from a copy named after its number and hash.
+    const QString folder = files.root() + QStringLiteral("/open");
+    QString name = record->certificateNo;
+    name.replace(QRegularExpression(QStringLiteral("[^\\w.-]")), QStringLiteral("_"));
+    // The hash in the name: a copy is never taken for another file of the same number.
+    const QString target =
+        folder + u'/' + name + u'-' + record->certificate.left(12) + QStringLiteral(".pdf");
+    const QString temp = target + QStringLiteral(".part");
+    bool ready = QFileInfo(target).size() == files.size(record->certificate);
+    if (!ready && QDir().mkpath(folder)) {
+        QFile::remove(temp);
+        QFile::remove(target);
+        ready = QFile::copy(files.path(record->certificate), temp) && QFile::rename(temp, target);
+    }
+    if (!ready || !m_opener(QUrl::fromLocalFile(target)))
+        m_context.dialogs().warning(
+            this, tr("Cannot open the certificate"),
+            tr("The certificate %1 could not be opened.").arg(QDir::toNativeSeparators(target)));
 }
 
 } // namespace jl::ui

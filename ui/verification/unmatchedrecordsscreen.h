@@ -4,7 +4,9 @@
 
 class QAction;
 class QSplitter;
+class QUrl;
 
+#include <functional>
 #include <memory>
 
 namespace jl::models {
@@ -30,7 +32,8 @@ inline constexpr auto UnmatchedRecords = "instruments.unmatched";
 // old → new), and the server re-matches when that change syncs — until then the record
 // shows "已关联，待同步". 导入 (Ctrl+N) opens the add form prefilled from the record.
 // Enter on a record links its selected candidate, the best one unless another was picked,
-// again only after the confirmation.
+// again only after the confirmation. 查看证书 opens the record's certificate file once sync
+// has downloaded it into the account's file store.
 class UnmatchedRecordsScreen final : public Screen {
     Q_OBJECT
 
@@ -48,10 +51,14 @@ public:
     MatchCandidatePane *candidates() const { return m_pane; }
     QAction *linkAction() const { return m_link; }
     QAction *importAction() const { return m_import; }
+    QAction *certificateAction() const { return m_certificate; }
+    // How a file is opened (QDesktopServices::openUrl unless replaced, e.g. by a test).
+    void setFileOpener(std::function<bool(const QUrl &)> opener) { m_opener = std::move(opener); }
 
 public Q_SLOTS:
     void linkSelected();
     void importSelected();
+    void openCertificate();
 
 private:
     void applyFilter();
@@ -70,6 +77,8 @@ private:
     std::unique_ptr<models::InstrumentMatchRanker> m_ranker;
     QAction *m_link = nullptr;
     QAction *m_import = nullptr;
+    QAction *m_certificate = nullptr;
+    std::function<bool(const QUrl &)> m_opener;
 };
 
 } // namespace jl::ui
