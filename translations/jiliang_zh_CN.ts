@@ -1183,15 +1183,15 @@
     </message>
     <message>
         <source>The attached file %1 is missing on this computer, so this change cannot be sent. Attach the file again, or discard the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机缺少附件文件 %1，此更改无法上传。请重新添加该附件，或放弃此更改。</translation>
     </message>
     <message>
         <source>The server refused the attached file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒收附件文件 %1：%2</translation>
     </message>
     <message>
         <source>An attached file could not be uploaded yet; it is tried again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>附件暂未上传成功，稍后将自动重试。</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +3197,38 @@ Certificate %4 of %5 names serial number %3. After the change is synced, the ser
     <message>
         <source>Cannot import</source>
         <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>View certificate</source>
+        <translation>查看证书</translation>
+    </message>
+    <message>
+        <source>Open the certificate file of the selected record</source>
+        <translation>打开所选检定记录的证书文件</translation>
+    </message>
+    <message>
+        <source>Cannot open the certificate</source>
+        <translation>无法打开证书</translation>
+    </message>
+    <message>
+        <source>No certificate file</source>
+        <translation>没有证书文件</translation>
+    </message>
+    <message>
+        <source>The institution sent no certificate file with record %1.</source>
+        <translation>检定机构未随检定记录 %1 上传证书文件。</translation>
+    </message>
+    <message>
+        <source>Certificate not downloaded yet</source>
+        <translation>证书尚未下载</translation>
+    </message>
+    <message>
+        <source>The certificate of record %1 is not on this computer yet. It is downloaded with the next sync (F5).</source>
+        <translation>检定记录 %1 的证书尚未下载到本机，将在下次同步（F5）时下载。</translation>
+    </message>
+    <message>
+        <source>The certificate %1 could not be opened.</source>
+        <translation>无法打开证书 %1。</translation>
     </message>
 </context>
 <context>
