@@ -213,9 +213,8 @@ void TestSpreadsheetCommands::refusedFileExitsTwo()
     QVERIFY(!data.isEmpty());
     const QString database = path(QStringLiteral("refused/jiliang.sqlite"));
     const QString report = path(QStringLiteral("refused.json"));
-    Run run =
-        jiliang({QStringLiteral("import"), data + QStringLiteral("/spreadsheets/missing-name.xlsx"),
-                 QStringLiteral("--database"), database, QStringLiteral("--report"), report});
+    Run run = jiliang({QStringLiteral("import"), data + QStringLiteral("/import/missing-name.xlsx"),
+                       QStringLiteral("--database"), database, QStringLiteral("--report"), report});
     QCOMPARE(run.exitCode, 2);
     QJsonObject json = readJson(report);
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("refused"));
@@ -223,7 +222,7 @@ void TestSpreadsheetCommands::refusedFileExitsTwo()
         json.value(QStringLiteral("error")).toString().contains(QStringLiteral("计量器具名称")));
     QVERIFY(!json.contains(QStringLiteral("accepted")));
 
-    run = jiliang({QStringLiteral("import"), data + QStringLiteral("/spreadsheets/truncated.xlsx"),
+    run = jiliang({QStringLiteral("import"), data + QStringLiteral("/import/truncated.xlsx"),
                    QStringLiteral("--database"), database, QStringLiteral("--report"), report});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(!readJson(report).value(QStringLiteral("error")).toString().isEmpty());

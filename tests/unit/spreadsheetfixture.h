@@ -1,7 +1,7 @@
 #pragma once
 
-// Shared helpers of the spreadsheet tests: the corpus made by scripts/make-test-spreadsheets
-// and a reader that keeps every row.
+// Shared helpers of the spreadsheet tests: the import corpus tests/data/import/ (made by
+// scripts/make-test-spreadsheets) and a reader that keeps every row.
 #include "io/sheet/sheetreader.h"
 
 #include <QDir>
@@ -13,7 +13,7 @@ namespace jl::io::test {
 inline QString corpus(const QString &name)
 {
     return QDir(qEnvironmentVariable("JILIANG_TEST_DATA"))
-        .filePath(QStringLiteral("spreadsheets/") + name);
+        .filePath(QStringLiteral("import/") + name);
 }
 
 struct ReadResult {

@@ -1,7 +1,7 @@
-// Golden reports (issue 5, Tests): every file of the import corpus (tests/data/spreadsheets)
+// Golden reports (issue 5, Tests): every file of the import corpus (tests/data/import/)
 // runs through the import engine in check-only mode, and its report — the header found, the
 // accepted rows with their parsed values, the rejected rows with row, column and reason, or
-// the whole-file refusal — must equal tests/data/import-expected/<file>.json. Reasons are the
+// the whole-file refusal — must equal tests/data/import/expected/<file>.json. Reasons are the
 // English source strings (the tests run untranslated). After a deliberate change, rewrite
 // them with JILIANG_UPDATE_GOLDEN=1 and review the diff against the contract before
 // committing: a golden file that keeps a bug is worse than none.
@@ -21,21 +21,27 @@ using namespace jl::models;
 
 namespace {
 
-QDir dataDir()
+// The corpus files, and beside them expected/ with one report per file.
+QDir corpusDir()
 {
-    return QDir(qEnvironmentVariable("JILIANG_TEST_DATA"));
+    return QDir(QDir(qEnvironmentVariable("JILIANG_TEST_DATA")).filePath(QStringLiteral("import")));
+}
+
+QDir expectedDir()
+{
+    return QDir(corpusDir().filePath(QStringLiteral("expected")));
 }
 
 QString expectedPath(const QString &file)
 {
-    return dataDir().filePath(QStringLiteral("import-expected/") + file + QStringLiteral(".json"));
+    return expectedDir().filePath(file + QStringLiteral(".json"));
 }
 
 QStringList corpusFiles()
 {
-    return QDir(dataDir().filePath(QStringLiteral("spreadsheets")))
-        .entryList({QStringLiteral("*.xlsx"), QStringLiteral("*.xls"), QStringLiteral("*.csv")},
-                   QDir::Files, QDir::Name);
+    return corpusDir().entryList(
+        {QStringLiteral("*.xlsx"), QStringLiteral("*.xls"), QStringLiteral("*.csv")}, QDir::Files,
+        QDir::Name);
 }
 
 // The values of the fields the row gives, as the sync payload writes them (ISO dates,
@@ -102,8 +108,7 @@ void TestImportGolden::corpusHasGoldens()
 {
     const QStringList files = corpusFiles();
     QVERIFY(files.size() >= 20); // the corpus is there (JILIANG_TEST_DATA set)
-    const QStringList goldens = QDir(dataDir().filePath(QStringLiteral("import-expected")))
-                                    .entryList({QStringLiteral("*.json")}, QDir::Files);
+    const QStringList goldens = expectedDir().entryList({QStringLiteral("*.json")}, QDir::Files);
     for (const QString &g : goldens) {
         const QString file = g.chopped(5);
         QVERIFY2(files.contains(file), qPrintable(g + QStringLiteral(" has no corpus file")));
@@ -122,8 +127,7 @@ void TestImportGolden::report()
     QFETCH(QString, file);
     ImportOptions options;
     options.keepAccepted = 1000;
-    const auto result = InstrumentImport::run(
-        dataDir().filePath(QStringLiteral("spreadsheets/") + file), nullptr, options);
+    const auto result = InstrumentImport::run(corpusDir().filePath(file), nullptr, options);
     const QByteArray actual = QJsonDocument(reportJson(file, result)).toJson();
 
     if (updating()) {
