@@ -4,7 +4,13 @@
 // count and time) and prints a Markdown table for docs/benchmarks.md.
 //
 //   bench_server [--server PATH] [--database URL] [--instruments N] [--seconds S]
-//                [--database-pid PID]
+//                [--database-pid PID] [--clients N [--enterprises]] [--push-only]
+//
+// The push is one client (one curl process, one kept-alive connection, one batch at a time,
+// as the desktop client pushes) unless --clients N: then N such clients push the same 200
+// batches between them at the same time, as the same enterprise (their batches wait for each
+// other on the enterprise's change-order lock) or with --enterprises as different ones (the
+// demo's three, in turn; several server instances share one database in production).
 //
 // The server defaults to ../server/jiliang-server beside this program; the database to a
 // fresh SQLite file (pass a postgresql:// URL of an empty database to measure PostgreSQL).
@@ -176,23 +182,32 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();
-    p.addOptions({{QStringLiteral("server"), QStringLiteral("jiliang-server binary"),
-                   QStringLiteral("path")},
-                  {QStringLiteral("database"), QStringLiteral("Database URL (empty)"),
-                   QStringLiteral("url")},
-                  {QStringLiteral("instruments"), QStringLiteral("Feed size"), QStringLiteral("n"),
-                   QStringLiteral("100000")},
-                  {QStringLiteral("seconds"), QStringLiteral("wrk run length"), QStringLiteral("s"),
-                   QStringLiteral("10")},
-                  {QStringLiteral("database-pid"),
-                   QStringLiteral("PostgreSQL's postmaster, to count its CPU (Linux)"),
-                   QStringLiteral("pid")}});
+    p.addOptions(
+        {{QStringLiteral("server"), QStringLiteral("jiliang-server binary"),
+          QStringLiteral("path")},
+         {QStringLiteral("database"), QStringLiteral("Database URL (empty)"),
+          QStringLiteral("url")},
+         {QStringLiteral("instruments"), QStringLiteral("Feed size"), QStringLiteral("n"),
+          QStringLiteral("100000")},
+         {QStringLiteral("seconds"), QStringLiteral("wrk run length"), QStringLiteral("s"),
+          QStringLiteral("10")},
+         {QStringLiteral("database-pid"),
+          QStringLiteral("PostgreSQL's postmaster, to count its CPU (Linux)"),
+          QStringLiteral("pid")},
+         {QStringLiteral("clients"), QStringLiteral("Concurrent pushing clients"),
+          QStringLiteral("n"), QStringLiteral("1")},
+         {QStringLiteral("enterprises"),
+          QStringLiteral("Each pushing client as another enterprise")},
+         {QStringLiteral("push-only"), QStringLiteral("Only the batch push (no feed, no GETs)")}});
     p.process(app);
     const QString server =
         p.isSet(QStringLiteral("server"))
             ? p.value(QStringLiteral("server"))
             : QCoreApplication::applicationDirPath() + QStringLiteral("/../server/jiliang-server");
     const int instruments = p.value(QStringLiteral("instruments")).toInt();
+    const int clients = std::max(1, p.value(QStringLiteral("clients")).toInt());
+    const bool spread = p.isSet(QStringLiteral("enterprises"));
+    const bool pushOnly = p.isSet(QStringLiteral("push-only"));
     const QString seconds = p.value(QStringLiteral("seconds")) + QLatin1Char('s');
     QTemporaryDir dir;
     const QString database =
@@ -220,32 +235,48 @@ int main(int argc, char *argv[])
     const double seedSeconds = seedTimer.elapsed() / 1000.0;
     static const QRegularExpression account(QStringLiteral("统一社会信用代码 (\\S+)  密码 (\\S+)"));
     auto accounts = account.globalMatch(printed);
-    QRegularExpressionMatch last;
+    QList<QRegularExpressionMatch> found;
     while (accounts.hasNext())
-        last = accounts.next();
-    const QString token = login(base, last.captured(1), last.captured(2));
-    if (token.isEmpty()) {
-        std::fprintf(stderr, "login failed\n");
+        found.prepend(accounts.next()); // the large enterprise (printed last) first
+    // Client c pushes as enterprise pushers[c]: the large one unless --enterprises.
+    QStringList pushers;
+    for (int c = 0; c < clients && !found.isEmpty(); ++c) {
+        const QRegularExpressionMatch &m = found.at(spread ? c % found.size() : 0);
+        const QString t = c < found.size() && (spread || c == 0)
+                              ? login(base, m.captured(1), m.captured(2))
+                              : pushers.at(spread ? c % found.size() : 0);
+        if (t.isEmpty()) {
+            std::fprintf(stderr, "login failed\n");
+            return 1;
+        }
+        pushers.append(t);
+    }
+    if (pushers.isEmpty()) {
+        std::fprintf(stderr, "no account printed\n");
         return 1;
     }
-    const QString auth = QStringLiteral("Authorization: Bearer ") + token;
+    const QString auth = QStringLiteral("Authorization: Bearer ") + pushers.first();
 
     // 2. The changes feed, one connection following the cursor.
     QFile script(dir.filePath(QStringLiteral("feed.lua")));
     script.open(QIODevice::WriteOnly);
     script.write(FeedScript);
     script.close();
-    const Run feed =
-        run(QStringLiteral("wrk"),
-            {QStringLiteral("-t1"), QStringLiteral("-c1"), QStringLiteral("-d") + seconds,
-             QStringLiteral("-H"), auth, QStringLiteral("-s"), script.fileName(), base});
-    const auto fm = QRegularExpression(QStringLiteral("RECORDS (\\d+) SECONDS (\\S+)"))
-                        .match(QString::fromUtf8(feed.stdOut));
-    const double feedRate = fm.captured(1).toDouble() / fm.captured(2).toDouble();
+    double feedRate = 0;
+    if (!pushOnly) {
+        const Run feed =
+            run(QStringLiteral("wrk"),
+                {QStringLiteral("-t1"), QStringLiteral("-c1"), QStringLiteral("-d") + seconds,
+                 QStringLiteral("-H"), auth, QStringLiteral("-s"), script.fileName(), base});
+        const auto fm = QRegularExpression(QStringLiteral("RECORDS (\\d+) SECONDS (\\S+)"))
+                            .match(QString::fromUtf8(feed.stdOut));
+        feedRate = fm.captured(1).toDouble() / fm.captured(2).toDouble();
+    }
 
-    // 3. 100,000 upserts in batches of 500, one curl process, one kept-alive connection.
+    // 3. 100,000 upserts in batches of 500, one curl process per client, each over one
+    // kept-alive connection, the batches dealt to the clients in turn.
     const int batches = 200;
-    QStringList curlArgs;
+    QList<QStringList> curlArgs(clients);
     for (int b = 0; b < batches; ++b) {
         QByteArray body = "{\"entries\":[";
         for (int e = 0; e < 500; ++e) {
@@ -265,48 +296,61 @@ int main(int argc, char *argv[])
         QFile f(dir.filePath(QStringLiteral("batch%1.json").arg(b)));
         f.open(QIODevice::WriteOnly);
         f.write(body);
-        if (b)
-            curlArgs << QStringLiteral("--next");
-        curlArgs << QStringLiteral("-s") << QStringLiteral("-H") << auth << QStringLiteral("-H")
-                 << QStringLiteral("Expect:") << QStringLiteral("-H")
-                 << QStringLiteral("Content-Type: application/json")
-                 << QStringLiteral("--data-binary") << QLatin1Char('@') + f.fileName()
-                 << base + QStringLiteral("/api/v1/batch");
+        QStringList &args = curlArgs[b % clients];
+        if (!args.isEmpty())
+            args << QStringLiteral("--next");
+        args << QStringLiteral("-s") << QStringLiteral("-H")
+             << QStringLiteral("Authorization: Bearer ") + pushers.at(b % clients)
+             << QStringLiteral("-H") << QStringLiteral("Expect:") << QStringLiteral("-H")
+             << QStringLiteral("Content-Type: application/json") << QStringLiteral("--data-binary")
+             << QLatin1Char('@') + f.fileName() << base + QStringLiteral("/api/v1/batch");
     }
     const qint64 databasePid = p.value(QStringLiteral("database-pid")).toLongLong();
     const double serverCpuBefore = cpuSeconds(srv.processId(), false);
     const double databaseCpuBefore = cpuSeconds(databasePid, true);
     QElapsedTimer pushTimer;
     pushTimer.start();
-    const Run push = run(QStringLiteral("curl"), curlArgs);
+    QList<QProcess *> pushing;
+    for (const QStringList &args : std::as_const(curlArgs)) {
+        auto *curl = new QProcess(&app);
+        curl->start(QStringLiteral("curl"), args);
+        pushing.append(curl);
+    }
+    int stored = 0;
+    for (QProcess *curl : std::as_const(pushing)) {
+        curl->waitForFinished(600000);
+        stored += int(curl->readAllStandardOutput().count("\"status\":201"));
+    }
     const double pushSeconds = pushTimer.elapsed() / 1000.0;
     const double serverCpu = cpuSeconds(srv.processId(), false) - serverCpuBefore;
     const double databaseCpu = cpuSeconds(databasePid, true) - databaseCpuBefore;
-    const int stored = int(push.stdOut.count("\"status\":201"));
 
     // 4. Small GETs: one instrument, at 1 and at 64 connections.
-    const Run first =
-        run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-H"), auth,
-                                     base + QStringLiteral("/api/v1/instruments?limit=1")});
-    const QString id = QJsonDocument::fromJson(first.stdOut)
-                           .object()
-                           .value(u"items")
-                           .toArray()
-                           .at(0)
-                           .toObject()
-                           .value(u"id")
-                           .toString();
-    const QString url = base + QStringLiteral("/api/v1/instruments/") + id;
-    const Latency one =
-        parseWrk(run(QStringLiteral("wrk"),
-                     {QStringLiteral("-t1"), QStringLiteral("-c1"), QStringLiteral("-d") + seconds,
-                      QStringLiteral("--latency"), QStringLiteral("-H"), auth, url})
-                     .stdOut);
-    const Latency many =
-        parseWrk(run(QStringLiteral("wrk"),
-                     {QStringLiteral("-t2"), QStringLiteral("-c64"), QStringLiteral("-d") + seconds,
-                      QStringLiteral("--latency"), QStringLiteral("-H"), auth, url})
-                     .stdOut);
+    Latency one, many;
+    if (!pushOnly) {
+        const Run first =
+            run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-H"), auth,
+                                         base + QStringLiteral("/api/v1/instruments?limit=1")});
+        const QString id = QJsonDocument::fromJson(first.stdOut)
+                               .object()
+                               .value(u"items")
+                               .toArray()
+                               .at(0)
+                               .toObject()
+                               .value(u"id")
+                               .toString();
+        const QString url = base + QStringLiteral("/api/v1/instruments/") + id;
+        one = parseWrk(
+            run(QStringLiteral("wrk"),
+                {QStringLiteral("-t1"), QStringLiteral("-c1"), QStringLiteral("-d") + seconds,
+                 QStringLiteral("--latency"), QStringLiteral("-H"), auth, url})
+                .stdOut);
+        many = parseWrk(
+            run(QStringLiteral("wrk"),
+                {QStringLiteral("-t2"), QStringLiteral("-c64"), QStringLiteral("-d") + seconds,
+                 QStringLiteral("--latency"), QStringLiteral("-H"), auth, url})
+                .stdOut);
+    }
     srv.terminate();
     srv.waitForFinished(60000);
 
@@ -314,9 +358,15 @@ int main(int argc, char *argv[])
         << ", loopback) | result | target |\n|---|---|---|\n";
     out << "| seed " << instruments << " instruments + demo data, start | "
         << QString::number(seedSeconds, 'f', 1) << " s | – |\n";
-    out << "| changes feed, 1 connection, pages of 1,000 | " << QString::number(feedRate, 'f', 0)
-        << " records/s | ≥ 20,000 |\n";
-    out << "| batch push, 200 × 500 upserts, 1 connection | "
+    if (!pushOnly)
+        out << "| changes feed, 1 connection, pages of 1,000 | "
+            << QString::number(feedRate, 'f', 0) << " records/s | ≥ 20,000 |\n";
+    const QString who = clients == 1 ? QStringLiteral("1 connection")
+                        : spread     ? QStringLiteral("%1 clients, %2 enterprises")
+                                       .arg(clients)
+                                       .arg(std::min<qsizetype>(clients, found.size()))
+                                 : QStringLiteral("%1 clients, one enterprise").arg(clients);
+    out << "| batch push, 200 × 500 upserts, " << who << " | "
         << QString::number(stored / pushSeconds, 'f', 0) << " upserts/s (" << stored
         << " stored in " << QString::number(pushSeconds, 'f', 1) << " s) | ≥ 5,000 |\n";
     // PostgreSQL's share only with --database-pid (the postmaster: its backends are counted).
@@ -328,6 +378,17 @@ int main(int argc, char *argv[])
                              QStringLiteral(" s"))
             << ": " << QString::number(stored / std::max(0.001, serverCpu + databaseCpu), 'f', 0)
             << " upserts per CPU-second | – |\n";
+        const int n = std::max(1, stored);
+        out << "| batch push, CPU per upsert | server "
+            << QString::number(serverCpu * 1e6 / n, 'f', 0) << " µs"
+            << (sqlite ? QString()
+                       : QStringLiteral(" + PostgreSQL ") +
+                             QString::number(databaseCpu * 1e6 / n, 'f', 0) + QStringLiteral(" µs"))
+            << " | – |\n";
+    }
+    if (pushOnly) {
+        out.flush();
+        return stored == 100000 ? 0 : 1;
     }
     out << "| GET one instrument, 1 connection | p50 " << one.p50 << ", p99 " << one.p99 << " ("
         << one.rps << " req/s" << one.errors << ") | – |\n";
