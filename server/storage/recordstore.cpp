@@ -53,13 +53,33 @@ QString placeholders(int n)
     return out;
 }
 
+// An IN list of n placeholders, or with n = 0 one text array (PostgreSQL, see lookUpIn).
+QString inList(int n)
+{
+    if (n == 0)
+        return QStringLiteral(" = ANY(CAST(? AS text[]))");
+    return QStringLiteral(" IN (") + placeholders(n) + QLatin1Char(')');
+}
+
 // Runs `sql(n)` over `values` in padded chunks of at most 512, with `first` bound before each
-// chunk's values, and gathers the rows.
+// chunk's values, and gathers the rows. On PostgreSQL `sql(0)` takes all of them as one text
+// array ("= ANY(CAST(? AS text[]))"): one parameter for Qt to format instead of 512, and the
+// same plan (a generic plan: see SqlConnection::open).
 template <typename Sql>
 Outcome<QList<QVariantList>> lookUpIn(SqlConnection &db, const QVariantList &first,
                                       const QStringList &values, Sql &&sql)
 {
     QList<QVariantList> out;
+    if (db.isPostgres()) {
+        if (values.isEmpty())
+            return out;
+        QVariantList binds = first;
+        binds.append(pgTextArray(values));
+        auto rows = db.run(sql(0), binds);
+        if (!rows)
+            return rows.error();
+        return rows->rows;
+    }
     for (qsizetype from = 0; from < values.size(); from += 512) {
         const qsizetype n = std::min<qsizetype>(512, values.size() - from);
         const int size = paddedSize(n);
@@ -274,8 +294,7 @@ Done RecordStore::prefetch(const QString &collection, const QStringList &ids)
         return QStringLiteral("SELECT ") + columns() +
                QStringLiteral(" FROM records WHERE enterprise_id = ? AND "
                               "collection = ") +
-               collectionLiteral(collection) + QStringLiteral(" AND id IN (") + placeholders(n) +
-               QLatin1Char(')');
+               collectionLiteral(collection) + QStringLiteral(" AND id") + inList(n);
     });
     if (!rows)
         return rows.error();
@@ -311,8 +330,7 @@ Done RecordStore::prefetchMatchKeys(const QStringList &collections, const QStrin
         return QStringLiteral("SELECT ") + columns() +
                QStringLiteral(" FROM records WHERE enterprise_id = ? AND collection IN (") +
                literals.join(QLatin1String(", ")) +
-               QStringLiteral(") AND flag = 1 AND deleted = 0 AND match_key IN (") +
-               placeholders(n) + QLatin1Char(')');
+               QStringLiteral(") AND flag = 1 AND deleted = 0 AND match_key") + inList(n);
     });
     if (!rows)
         return rows.error();
