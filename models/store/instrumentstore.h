@@ -4,6 +4,7 @@
 #include "models/domain/instrument.h"
 #include "models/rules/warninglevel.h"
 #include "models/store/audit.h"
+#include "models/store/instrumentimportwriter.h"
 #include "models/store/outbox.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QVariantMap>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace jl::models {
@@ -32,6 +34,9 @@ struct WarningCounts {
 struct IncomingInstrument {
     Instrument values; // values.id: the record it came from (an exported file), or empty
     QStringList fields;
+    // Optional: InstrumentImportWriter::prepareCreate(values), made on another thread; used
+    // when the record turns out to be new.
+    std::shared_ptr<const InstrumentImportWriter::PreparedCreate> prepared = nullptr;
 };
 
 enum class OnExisting { Update, Skip };
@@ -86,10 +91,15 @@ public:
     // none is created. A record that cannot be saved (invalid, or its serial taken by another
     // instrument) is rejected with a reason and the others go on. One transaction, which
     // joins the caller's: an import of many chunks inside transaction() commits once.
+    // Defined in instrumentimportwriter.cpp: creates take its bulk path, updates write().
     Result<QList<IncomingOutcome>> importRecords(const QList<IncomingInstrument> &records,
                                                  OnExisting onExisting);
     // Runs `work` in one transaction; the store's writes inside it join it.
     Status transaction(const std::function<Status()> &work);
+    // The same for a whole import, with a larger page cache while it runs
+    // (instrumentimportwriter.cpp).
+    Status importTransaction(const std::function<Status()> &work);
+    static constexpr int ImportCacheKiB = 32 * 1024;
 
     Result<WarningCounts> countWarnings(QDate today, WarningThresholds thresholds = {}) const;
 

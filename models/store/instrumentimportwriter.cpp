@@ -1,0 +1,624 @@
+#include "models/store/instrumentimportwriter.h"
+
+#include "models/domain/instrumentvalidator.h"
+#include "models/store/audit.h"
+#include "models/store/database.h"
+#include "models/store/failpoints.h"
+#include "models/store/instrumentrow.h"
+#include "models/store/instrumentstore.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QStringList>
+#include <QUuid>
+
+#include <algorithm>
+#include <array>
+#include <iterator>
+#include <optional>
+
+namespace jl::models {
+
+namespace {
+
+const QString FailInstrument = QStringLiteral("store.instrument.write");
+const QString FailOutbox = QStringLiteral("store.outbox.insert");
+const QString FailAudit = QStringLiteral("store.audit.insert");
+const QString FailStatement = QStringLiteral("store.import.insert");
+
+QString dateText(QDate d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+// The snapshot's fields (toJson()) and how to read each from the record.
+struct JsonField {
+    const char *key;
+    bool number;
+    QString (*value)(const Instrument &);
+};
+
+namespace F = InstrumentField;
+const JsonField Fields[] = {
+    {"id", false,
+     [](const Instrument &i) {
+         return i.id;
+     }},
+    {F::SerialNo, false,
+     [](const Instrument &i) {
+         return i.serialNo;
+     }},
+    {F::Name, false,
+     [](const Instrument &i) {
+         return i.name;
+     }},
+    {F::Category, false,
+     [](const Instrument &i) {
+         return i.category;
+     }},
+    {F::Model, false,
+     [](const Instrument &i) {
+         return i.model;
+     }},
+    {F::MeasuringRange, false,
+     [](const Instrument &i) {
+         return i.measuringRange;
+     }},
+    {F::AccuracyClass, false,
+     [](const Instrument &i) {
+         return i.accuracyClass;
+     }},
+    {F::Manufacturer, false,
+     [](const Instrument &i) {
+         return i.manufacturer;
+     }},
+    {F::ProductionDate, false,
+     [](const Instrument &i) {
+         return dateText(i.productionDate);
+     }},
+    {F::UserUnit, false,
+     [](const Instrument &i) {
+         return i.userUnit;
+     }},
+    {F::InstallLocation, false,
+     [](const Instrument &i) {
+         return i.installLocation;
+     }},
+    {F::DivisionCode, false,
+     [](const Instrument &i) {
+         return i.divisionCode;
+     }},
+    {F::InstallDate, false,
+     [](const Instrument &i) {
+         return dateText(i.installDate);
+     }},
+    {F::Status, false,
+     [](const Instrument &i) {
+         return toWire(i.status);
+     }},
+    {F::VerificationPeriodMonths, true,
+     [](const Instrument &i) {
+         return QString::number(i.verificationPeriodMonths);
+     }},
+    {F::VerificationResult, false,
+     [](const Instrument &i) {
+         return toWire(i.verificationResult);
+     }},
+    {F::LastVerificationDate, false,
+     [](const Instrument &i) {
+         return dateText(i.lastVerificationDate);
+     }},
+    {F::ValidUntil, false,
+     [](const Instrument &i) {
+         return dateText(i.validUntil);
+     }},
+    {F::LastInstitution, false,
+     [](const Instrument &i) {
+         return i.lastInstitution;
+     }},
+    {F::SiteId, false,
+     [](const Instrument &i) {
+         return i.siteId;
+     }},
+    {F::Remarks, false,
+     [](const Instrument &i) {
+         return i.remarks;
+     }},
+    {"lifecycle", false,
+     [](const Instrument &i) {
+         return toWire(i.lifecycle);
+     }},
+    {"removedAt", false,
+     [](const Instrument &i) {
+         return i.removedAt.isValid() ? i.removedAt.toUTC().toString(Qt::ISODateWithMs) : QString();
+     }},
+};
+constexpr qsizetype FieldCount = sizeof(Fields) / sizeof(Fields[0]);
+
+// The fields in the order QJsonObject writes them (its keys are sorted), each with its quoted
+// key; empty when the table above no longer covers every key of toJson(), which sends every
+// record down the generic path rather than write a payload that differs.
+struct JsonLayout {
+    QList<const JsonField *> order;
+    QStringList quotedKeys;
+};
+
+const JsonLayout &layout()
+{
+    static const JsonLayout l = [] {
+        JsonLayout out;
+        const QStringList keys = toJson(Instrument{}).keys();
+        if (keys.size() != FieldCount)
+            return out;
+        for (const QString &key : keys) {
+            const JsonField *found = nullptr;
+            for (const JsonField &f : Fields) {
+                if (key == QLatin1String(f.key))
+                    found = &f;
+            }
+            if (!found)
+                return JsonLayout{};
+            out.order.append(found);
+            out.quotedKeys.append(QLatin1Char('"') + key + QLatin1String("\":"));
+        }
+        return out;
+    }();
+    return l;
+}
+
+// Whether QJsonDocument writes the text as it is between quotes (no escape, no surrogate).
+bool plain(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == u'"' || u == u'\\' || QChar::isSurrogate(u))
+            return false;
+    }
+    return true;
+}
+
+// Version 7 UUID state of the calling thread: the millisecond and a counter within it. The
+// counter gives rand_a (its top 12 bits) and the top 52 bits of rand_b, so ids increase with
+// it; the last 10 bits of rand_b are fresh random bits.
+struct IdClock {
+    qint64 ms = -1;
+    quint64 counter = 0;
+};
+
+// "head (row),(row)…" with `rows` copies of the row template.
+QString sqlFor(const QString &head, const QString &row, int rows)
+{
+    QString sql = head;
+    sql.reserve(sql.size() + rows * (row.size() + 1));
+    for (int r = 0; r < rows; ++r) {
+        if (r > 0)
+            sql += QLatin1Char(',');
+        sql += row;
+    }
+    return sql;
+}
+
+// The columns of instrumentrow::values() that every created record shares (rev 0, updated_at,
+// deleted 0, lifecycle active, removed_at NULL) are written into the statement, not bound:
+// Qt's binding costs more per value than SQLite's insert does.
+constexpr int BoundFromInstrument[] = {0,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13,
+                                       14, 15, 16, 17, 18, 19, 20, 21, 22, 23};
+constexpr int InstrumentColumns = 26;
+
+QString instrumentRow(const QString &nowLiteral)
+{
+    QStringList marks(InstrumentColumns, QStringLiteral("?"));
+    marks[1] = QStringLiteral("0");
+    marks[2] = nowLiteral;
+    marks[3] = QStringLiteral("0");
+    marks[24] = QStringLiteral("'active'");
+    marks[25] = QStringLiteral("NULL");
+    return QLatin1Char('(') + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+}
+
+} // namespace
+
+InstrumentImportWriter::InstrumentImportWriter(Database &db, QString actor)
+    : m_db(db)
+    , m_actor(std::move(actor))
+{}
+
+QString InstrumentImportWriter::newId()
+{
+    thread_local IdClock clock;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now > clock.ms) {
+        clock.ms = now;
+        // Random start, top bit clear: ids of one millisecond cannot wrap around.
+        clock.counter = QRandomGenerator::system()->generate64() >> 1;
+    } else {
+        ++clock.counter; // the same millisecond (or the clock went back): keep increasing
+    }
+    const quint64 ms = quint64(clock.ms);
+    const quint64 randA = clock.counter >> 52;
+    const quint64 randB = ((clock.counter & ((quint64(1) << 52) - 1)) << 10) |
+                          (QRandomGenerator::global()->generate() & 0x3FF);
+    std::array<uchar, 16> b{};
+    for (int k = 0; k < 6; ++k)
+        b[k] = uchar(ms >> (40 - 8 * k));
+    b[6] = uchar(0x70 | (randA >> 8));
+    b[7] = uchar(randA);
+    b[8] = uchar(0x80 | (randB >> 56));
+    for (int k = 9; k < 16; ++k)
+        b[k] = uchar(randB >> (8 * (15 - k)));
+    return QUuid::fromRfc4122(QByteArrayView(b.data(), qsizetype(b.size())))
+        .toString(QUuid::WithoutBraces);
+}
+
+InstrumentImportWriter::CreateTexts InstrumentImportWriter::createTexts(const Instrument &i)
+{
+    const JsonLayout &l = layout();
+    CreateTexts t;
+    std::array<QString, FieldCount> values;
+    bool fast = !l.order.isEmpty();
+    qsizetype size = 2;
+    for (qsizetype k = 0; fast && k < l.order.size(); ++k) {
+        values[k] = l.order.at(k)->value(i);
+        fast = plain(values[k]);
+        size += l.quotedKeys.at(k).size() + values[k].size() + (l.order.at(k)->number ? 0 : 2);
+    }
+    if (!fast) {
+        const QJsonObject snapshot = toJson(i);
+        t.payload = QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact));
+        t.changes = QString::fromUtf8(
+            QJsonDocument(audit::diff(QJsonObject(), snapshot)).toJson(QJsonDocument::Compact));
+        return t;
+    }
+    // Exact sizes, then one pass of copies: this runs for every imported record.
+    const qsizetype count = l.order.size();
+    t.payload = QString(size + count - 1, Qt::Uninitialized);
+    t.changes = QString(size + count - 1 + count * 7, Qt::Uninitialized);
+    QChar *p = t.payload.data();
+    QChar *c = t.changes.data();
+    const auto put = [](QChar *&to, QStringView text) {
+        std::copy(text.begin(), text.end(), to);
+        to += text.size();
+    };
+    static const QString openChange = QStringLiteral("[null,");
+    *p++ = QLatin1Char('{');
+    *c++ = QLatin1Char('{');
+    for (qsizetype k = 0; k < count; ++k) {
+        if (k > 0) {
+            *p++ = QLatin1Char(',');
+            *c++ = QLatin1Char(',');
+        }
+        put(p, l.quotedKeys.at(k));
+        put(c, l.quotedKeys.at(k));
+        put(c, openChange);
+        const bool quoted = !l.order.at(k)->number;
+        if (quoted) {
+            *p++ = QLatin1Char('"');
+            *c++ = QLatin1Char('"');
+        }
+        put(p, values[k]);
+        put(c, values[k]);
+        if (quoted) {
+            *p++ = QLatin1Char('"');
+            *c++ = QLatin1Char('"');
+        }
+        *c++ = QLatin1Char(']');
+    }
+    *p++ = QLatin1Char('}');
+    *c++ = QLatin1Char('}');
+    Q_ASSERT(p == t.payload.data() + t.payload.size());
+    Q_ASSERT(c == t.changes.data() + t.changes.size());
+    return t;
+}
+
+InstrumentImportWriter::PreparedCreate
+InstrumentImportWriter::prepareCreate(const Instrument &values)
+{
+    PreparedCreate p;
+    Instrument &i = p.record;
+    i = InstrumentValidator::normalized(values);
+    i.id = newId();
+    i.rev = 0;
+    i.deleted = false;
+    i.lifecycle = Lifecycle::Active;
+    i.removedAt = {};
+    const QList<FieldError> errors = InstrumentValidator::validate(i);
+    if (!errors.isEmpty()) {
+        p.valid = false;
+        p.invalidField = errors.first().field;
+        p.invalidMessage = errors.first().message;
+        return p;
+    }
+    p.opId = newId();
+    CreateTexts texts = createTexts(i);
+    p.payload = std::move(texts.payload);
+    p.changes = std::move(texts.changes);
+    const QVariantList row = instrumentrow::values(i, QVariant());
+    p.row.reserve(qsizetype(std::size(BoundFromInstrument)));
+    for (const int column : BoundFromInstrument)
+        p.row.append(row.at(column));
+    return p;
+}
+
+Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, const QDateTime &now)
+{
+    if (created.isEmpty())
+        return {};
+    const QString nowText = now.toString(Qt::ISODateWithMs);
+    // Digits, '-', ':', '.', 'T', 'Z' only: safe as a literal.
+    const QString nowLiteral = QLatin1Char('\'') + nowText + QLatin1Char('\'');
+    const QString instrumentHead = QStringLiteral("INSERT INTO instrument (") +
+                                   instrumentrow::columns() + QStringLiteral(") VALUES ");
+    const QString instrumentTemplate = instrumentRow(nowLiteral);
+    const QString outboxHead = QStringLiteral("INSERT INTO outbox (op_id, collection, record_id, "
+                                              "kind, command, base_rev, payload, created_at, "
+                                              "base) VALUES ");
+    const QString outboxTemplate =
+        QStringLiteral("(?,'instrument',?,'upsert','',0,?,%1,'{}')").arg(nowLiteral);
+    const QString auditHead = QStringLiteral(
+        "INSERT INTO audit (at, actor, collection, record_id, action, changes) VALUES ");
+    const QString auditTemplate =
+        QStringLiteral("(%1,?,'instrument',?,'import',?)").arg(nowLiteral);
+
+    // One set of statements for full groups, prepared on first use, and one for the rest.
+    struct Statements {
+        int rows = 0;
+        std::optional<PreparedStatement> instrument;
+        std::optional<PreparedStatement> outbox;
+        std::optional<PreparedStatement> audit;
+    };
+    Statements full;
+    Statements rest;
+    const auto statementsFor = [&](int rows) -> Result<Statements *> {
+        Statements &s = rows == RowsPerInsert ? full : rest;
+        if (s.rows == rows)
+            return &s;
+        s.rows = rows;
+        auto i = m_db.prepare(FailStatement, sqlFor(instrumentHead, instrumentTemplate, rows));
+        if (!i)
+            return i.error();
+        auto o = m_db.prepare(FailStatement, sqlFor(outboxHead, outboxTemplate, rows));
+        if (!o)
+            return o.error();
+        auto a = m_db.prepare(FailStatement, sqlFor(auditHead, auditTemplate, rows));
+        if (!a)
+            return a.error();
+        s.instrument.emplace(std::move(i).value());
+        s.outbox.emplace(std::move(o).value());
+        s.audit.emplace(std::move(a).value());
+        return &s;
+    };
+
+    constexpr int BoundPerRecord = int(std::size(BoundFromInstrument));
+    QVariantList instrumentValues;
+    QVariantList outboxValues;
+    QVariantList auditValues;
+    for (qsizetype from = 0; from < created.size(); from += RowsPerInsert) {
+        const int rows = int(std::min<qsizetype>(RowsPerInsert, created.size() - from));
+        auto statements = statementsFor(rows);
+        if (!statements)
+            return statements.error();
+        instrumentValues.clear();
+        outboxValues.clear();
+        auditValues.clear();
+        instrumentValues.reserve(rows * BoundPerRecord);
+        outboxValues.reserve(rows * 3);
+        auditValues.reserve(rows * 3);
+        for (qsizetype n = from; n < from + rows; ++n) {
+            PreparedCreate &p = created[n];
+            // What the statement's literals say about every created record.
+            Q_ASSERT(p.valid && p.record.rev == 0 && !p.record.deleted &&
+                     p.record.lifecycle == Lifecycle::Active && !p.record.removedAt.isValid());
+            p.record.updatedAt = now;
+            // Checked per record, in the order one statement per record ran them.
+            for (const QString *point : {&FailInstrument, &FailOutbox, &FailAudit}) {
+                if (failpoints::hit(*point))
+                    return Database::sqlError(Database::failedMessage(),
+                                              QStringLiteral("failpoint %1").arg(*point));
+            }
+            instrumentValues.append(p.row);
+            outboxValues.append(p.opId);
+            outboxValues.append(p.record.id);
+            outboxValues.append(p.payload);
+            auditValues.append(m_actor);
+            auditValues.append(p.record.id);
+            auditValues.append(p.changes);
+        }
+        if (Status s = (*statements)->instrument->run(instrumentValues); !s)
+            return s;
+        if (Status s = (*statements)->outbox->run(outboxValues); !s)
+            return s;
+        if (Status s = (*statements)->audit->run(auditValues); !s)
+            return s;
+    }
+    return {};
+}
+
+// The import's reading side: which records a batch touches, which are created (the bulk path
+// above) and which update an existing record (the store's generic write, with its diff).
+
+namespace {
+
+constexpr int SerialsPerQuery = 500; // well under SQLite's bound-parameter limit
+
+QString describe(const Instrument &i)
+{
+    return i.serialNo + QLatin1Char(' ') + i.name;
+}
+
+Instrument withFields(const Instrument &target, const Instrument &incoming,
+                      const QStringList &fields)
+{
+    QJsonObject merged = toJson(target);
+    const QJsonObject given = toJson(incoming);
+    for (const QString &f : fields)
+        merged.insert(f, given.value(f));
+    Instrument result = instrumentFromJson(merged);
+    // What the JSON does not carry, or an import must not change.
+    result.rev = target.rev;
+    result.updatedAt = target.updatedAt;
+    result.lifecycle = target.lifecycle;
+    result.removedAt = target.removedAt;
+    result.deleted = false;
+    return InstrumentValidator::normalized(result);
+}
+
+IncomingOutcome rejected(const Instrument &i)
+{
+    const QList<FieldError> errors = InstrumentValidator::validate(i);
+    if (errors.isEmpty())
+        return IncomingOutcome{IncomingOutcome::Created, {}, {}, {}};
+    return IncomingOutcome{
+        IncomingOutcome::Rejected, errors.first().field, errors.first().message, {}};
+}
+
+} // namespace
+
+Result<QList<IncomingOutcome>>
+InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExisting onExisting)
+{
+    QList<IncomingOutcome> outcomes;
+    outcomes.reserve(records.size());
+    const Status done = m_db.transaction([&]() -> Status {
+        // The active records this batch can touch, read in a few queries rather than one per
+        // record, then kept current as the batch changes them.
+        QHash<QString, Instrument> active;
+        QHash<QString, QString> idBySerial;
+        const auto keep = [&](const Instrument &i) {
+            if (i.lifecycle != Lifecycle::Active || i.deleted)
+                return;
+            active.insert(i.id, i);
+            idBySerial.insert(i.serialNo, i.id);
+        };
+        QStringList ids;
+        QStringList serials;
+        for (const IncomingInstrument &r : records) {
+            if (!r.values.id.isEmpty())
+                ids.append(r.values.id);
+            serials.append(InstrumentValidator::normalizedSerial(r.values.serialNo));
+        }
+        auto byId = get(ids);
+        if (!byId)
+            return byId.error();
+        for (const Instrument &i : byId.value())
+            keep(i);
+        for (qsizetype from = 0; from < serials.size(); from += SerialsPerQuery) {
+            const QStringList chunk = serials.mid(from, SerialsPerQuery);
+            QVariantList binds;
+            for (const QString &serial : chunk)
+                binds.append(serial);
+            auto q = m_db.exec(
+                QStringLiteral("store.instrument.read"),
+                QStringLiteral("SELECT %1 FROM instrument WHERE lifecycle = "
+                               "'active' AND deleted = 0 AND serial_no IN (%2)")
+                    .arg(instrumentrow::columns(),
+                         QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
+                binds);
+            if (!q)
+                return q.error();
+            while (q.value().next())
+                keep(instrumentrow::fromQuery(q.value()));
+        }
+
+        QList<Instrument> before; // updates: the generic write, with its audit diff
+        QList<Instrument> after;
+        QList<InstrumentImportWriter::PreparedCreate> created; // the bulk path
+        QSet<QString> touched;
+        for (const IncomingInstrument &r : records) {
+            std::optional<Instrument> target;
+            if (const auto it = active.constFind(r.values.id); it != active.cend())
+                target = *it;
+            else if (const auto s = idBySerial.constFind(
+                         InstrumentValidator::normalizedSerial(r.values.serialNo));
+                     s != idBySerial.cend())
+                target = active.value(*s);
+            if (target && onExisting == OnExisting::Skip) {
+                outcomes.append({IncomingOutcome::Skipped, {}, {}, target->id});
+                continue;
+            }
+            if (target && touched.contains(target->id)) {
+                outcomes.append({IncomingOutcome::Rejected,
+                                 {},
+                                 tr("An earlier row already changes this instrument (%1).")
+                                     .arg(describe(*target)),
+                                 {}});
+                continue;
+            }
+            std::optional<InstrumentImportWriter::PreparedCreate> create;
+            if (!target)
+                create = r.prepared ? *r.prepared : InstrumentImportWriter::prepareCreate(r.values);
+            if (create && !create->valid) {
+                outcomes.append(
+                    {IncomingOutcome::Rejected, create->invalidField, create->invalidMessage, {}});
+                continue;
+            }
+            const Instrument changed =
+                target ? withFields(*target, r.values, r.fields) : create->record;
+            if (target) { // a create was validated when it was prepared
+                if (IncomingOutcome bad = rejected(changed);
+                    bad.kind == IncomingOutcome::Rejected) {
+                    outcomes.append(bad);
+                    continue;
+                }
+            }
+            const QString holder = idBySerial.value(changed.serialNo);
+            if (!holder.isEmpty() && holder != changed.id) {
+                outcomes.append({IncomingOutcome::Rejected,
+                                 QLatin1String(InstrumentField::SerialNo),
+                                 tr("Serial number %1 belongs to another instrument (%2).")
+                                     .arg(changed.serialNo, active.value(holder).name),
+                                 {}});
+                continue;
+            }
+            if (target && target->serialNo != changed.serialNo)
+                idBySerial.remove(target->serialNo);
+            keep(changed);
+            touched.insert(changed.id);
+            if (target) {
+                before.append(*target);
+                after.append(changed);
+            } else {
+                created.append(std::move(*create));
+            }
+            outcomes.append(
+                {target ? IncomingOutcome::Updated : IncomingOutcome::Created, {}, {}, changed.id});
+        }
+        // Updates first: one may free a serial that a create of this batch then takes.
+        if (!after.isEmpty()) {
+            if (auto written = write(before, after, QStringLiteral("import")); !written)
+                return written.error();
+        }
+        return InstrumentImportWriter(m_db, m_actor)
+            .insertCreated(created, QDateTime::currentDateTimeUtc());
+    });
+    if (!done)
+        return done.error();
+    return outcomes;
+}
+
+Status InstrumentStore::importTransaction(const std::function<Status()> &work)
+{
+    // A 100,000-row import touches more index pages than SQLite's default 2 MB cache holds:
+    // it then writes pages to the WAL mid-transaction and again when they change. A larger
+    // cache for the import's transaction only; durability is the same (the commit syncs as
+    // always), and the size goes back afterwards.
+    auto q = m_db.exec(QStringLiteral("store.pragma"), QStringLiteral("PRAGMA cache_size"));
+    if (!q)
+        return q.error();
+    const QString previous = q.value().next() ? q.value().value(0).toString() : QString();
+    q.value().finish(); // the statement must end before the transaction does
+    const auto setCache = [this](const QString &size) -> Status {
+        auto r = m_db.exec(QStringLiteral("store.pragma"),
+                           QStringLiteral("PRAGMA cache_size = %1").arg(size));
+        return r ? Status{} : Status{r.error()};
+    };
+    if (Status s = setCache(QString::number(-ImportCacheKiB)); !s)
+        return s;
+    const Status done = m_db.transaction(work);
+    if (!previous.isEmpty())
+        (void)setCache(previous); // only memory: a failure here changes nothing stored
+    return done;
+}
+
+} // namespace jl::models

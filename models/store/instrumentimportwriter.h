@@ -1,0 +1,67 @@
+#pragma once
+
+#include "models/common/result.h"
+#include "models/domain/instrument.h"
+
+#include <QList>
+#include <QString>
+#include <QVariantList>
+
+namespace jl::models {
+
+class Database;
+
+// Writes the records an import creates, the hot path of a 100,000-row import: the instrument
+// rows, their outbox entries and their audit lines go in by multi-row INSERTs of RowsPerInsert
+// rows (one statement parse and one bind pass per 64 records, not three per record), the
+// snapshot is serialised once for the payload and the audit line, a create needs no audit diff
+// (every field goes from nothing to its value), and ids are time-ordered UUIDs (version 7), so
+// the id, op_id and record_id indexes are appended to instead of written at random pages.
+// Runs inside the caller's transaction: a failure leaves it to roll back. The failpoints
+// store.instrument.write, store.outbox.insert and store.audit.insert are still checked once per
+// record (a fault fires at the same record as with one statement per record), and
+// store.import.insert once per statement.
+class InstrumentImportWriter final {
+public:
+    static constexpr int RowsPerInsert = 16;
+
+    // What a created record stores, made ahead from the parsed values: an import makes it on
+    // its reading thread, so that the storing thread only binds and inserts.
+    struct PreparedCreate {
+        Instrument record;    // normalised, with its new id, rev 0, active
+        QString opId;         // its outbox entry's
+        QString payload;      // the outbox payload
+        QString changes;      // the audit line's changes
+        QVariantList row;     // the bound columns of its instrument row
+        QString invalidField; // validate()'s first error, when the record breaks a rule
+        QString invalidMessage;
+        bool valid = true;
+    };
+    // Exactly what importRecords() makes of a new record (normalised, a new id, validated).
+    static PreparedCreate prepareCreate(const Instrument &values);
+
+    InstrumentImportWriter(Database &db, QString actor);
+
+    // Valid prepared records, in order; their updatedAt is set to `now` here.
+    Status insertCreated(QList<PreparedCreate> &created, const QDateTime &now);
+
+    // A version 7 UUID: 48 bits of Unix milliseconds, then a counter seeded at random each
+    // millisecond, so ids made by one thread increase.
+    static QString newId();
+
+    // The texts the generic write stores for a create, made without a QJsonObject: the outbox
+    // payload (QJsonDocument(toJson(i)).toJson(Compact)) and the audit changes
+    // (audit::diff({}, toJson(i)) compacted). Exactly the same bytes; a string Qt would escape
+    // takes the generic path.
+    struct CreateTexts {
+        QString payload;
+        QString changes;
+    };
+    static CreateTexts createTexts(const Instrument &instrument);
+
+private:
+    Database &m_db;
+    QString m_actor;
+};
+
+} // namespace jl::models
