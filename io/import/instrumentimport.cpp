@@ -1,12 +1,15 @@
 #include "io/import/instrumentimport.h"
 
 #include "io/import/cellconversion.h"
+#include "io/import/chunkqueue.h"
 #include "io/import/instrumentcolumns.h"
 #include "io/import/rowparser.h"
 #include "io/sheet/sheetreader.h"
 #include "models/domain/instrumentvalidator.h"
 
 #include <QSet>
+
+#include <thread>
 
 namespace jl::io {
 
@@ -22,6 +25,15 @@ constexpr int PreviewRows = 20;
 constexpr qsizetype ChunkSize = 256;
 const QString StopReading = QStringLiteral("jl.io.stop");
 const QString DryRunRollback = QStringLiteral("jl.io.dry-run");
+// Chunks waiting between the reading thread and the storing one: enough to ride out a slow
+// statement, few enough that memory stays flat.
+constexpr std::size_t QueuedChunks = 4;
+
+// Rows read and checked, on their way to the store.
+struct Chunk {
+    QList<models::IncomingInstrument> records;
+    QList<AcceptedRow> rows;
+};
 
 QStringList titlesOf(const SheetRow &row)
 {
@@ -125,25 +137,30 @@ Result<ImportReport> InstrumentImport::run(const QString &path, models::Instrume
     read.progress = options.progress;
     read.cancel = options.cancel;
 
+    // What the reading side owns: with a store it runs on its own thread (reading and checking
+    // on one core, storing on the other), and only the queue is shared until it has ended.
     std::optional<RowParser> parser;
     QList<SheetRow> pending; // rows before the header is known
     QSet<QString> serials;
     QSet<QString> ids;
-    QList<models::IncomingInstrument> chunk;
-    QList<AcceptedRow> chunkRows;
+    Chunk chunk;
+    std::function<Status(Chunk &&)> deliver;
 
-    const auto flush = [&]() -> Status {
-        if (chunk.isEmpty())
+    // What the storing side owns.
+    QList<RowIssue> storeIssues;
+
+    const auto apply = [&](Chunk &&c) -> Status {
+        if (c.records.isEmpty())
             return {};
         QList<models::IncomingOutcome> outcomes;
         if (store) {
-            auto applied = store->importRecords(chunk, options.onExisting);
+            auto applied = store->importRecords(c.records, options.onExisting);
             if (!applied)
                 return applied.error();
             outcomes = std::move(applied).value();
         }
-        for (qsizetype n = 0; n < chunkRows.size(); ++n) {
-            AcceptedRow &a = chunkRows[n];
+        for (qsizetype n = 0; n < c.rows.size(); ++n) {
+            AcceptedRow &a = c.rows[n];
             if (!store) {
                 ++report.unchecked;
             } else {
@@ -160,18 +177,26 @@ Result<ImportReport> InstrumentImport::run(const QString &path, models::Instrume
                     ++report.skipped;
                     break;
                 case models::IncomingOutcome::Rejected:
-                    report.issues.append({a.row, parser->titleOf(o.field), o.message});
+                    storeIssues.append({a.row, parser->titleOf(o.field), o.message});
                     continue;
                 }
             }
             if (report.accepted.size() < options.keepAccepted)
-                report.accepted.append(a);
+                report.accepted.append(std::move(a));
         }
-        chunk.clear();
-        chunkRows.clear();
         if (options.cancel && options.cancel->load())
             return SheetReader::cancelledError();
         return {};
+    };
+
+    const auto flush = [&]() -> Status {
+        if (chunk.records.isEmpty())
+            return {};
+        Chunk full = std::move(chunk);
+        chunk = Chunk{};
+        chunk.records.reserve(ChunkSize);
+        chunk.rows.reserve(ChunkSize);
+        return deliver(std::move(full));
     };
 
     const auto dataRow = [&](const SheetRow &row) -> Status {
@@ -203,9 +228,15 @@ Result<ImportReport> InstrumentImport::run(const QString &path, models::Instrume
         serials.insert(p.instrument.serialNo);
         if (!p.instrument.id.isEmpty())
             ids.insert(p.instrument.id);
-        chunk.append({p.instrument, p.fields});
-        chunkRows.append({row.number, p.instrument, p.fields, models::IncomingOutcome::Created});
-        if (chunk.size() >= ChunkSize)
+        models::IncomingInstrument incoming{p.instrument, p.fields};
+        if (store && p.instrument.id.isEmpty()) // most likely new: made ready on this thread
+            incoming.prepared =
+                std::make_shared<const models::InstrumentImportWriter::PreparedCreate>(
+                    models::InstrumentImportWriter::prepareCreate(p.instrument));
+        chunk.records.append(std::move(incoming));
+        chunk.rows.append({row.number, std::move(p.instrument), std::move(p.fields),
+                           models::IncomingOutcome::Created});
+        if (chunk.records.size() >= ChunkSize)
             return flush();
         return {};
     };
@@ -235,6 +266,7 @@ Result<ImportReport> InstrumentImport::run(const QString &path, models::Instrume
         return {};
     };
 
+    // Reads and checks the whole file, handing full chunks to `deliver`.
     const auto readAll = [&]() -> Status {
         Status s = SheetReader::read(
             path,
@@ -257,17 +289,56 @@ Result<ImportReport> InstrumentImport::run(const QString &path, models::Instrume
             if (Status d = decideHeader(); !d)
                 return d;
         }
-        if (Status f = flush(); !f)
-            return f;
+        return flush();
+    };
+
+    // With a store: the file is read and checked on a second thread while this one stores
+    // the chunks (the store's connection stays on the caller's thread). The transaction is
+    // still one: a failure on either side stops the other and rolls everything back.
+    const auto pipeline = [&]() -> Status {
+        ChunkQueue<Chunk> queue(QueuedChunks);
+        Status readStatus;
+        deliver = [&queue](Chunk &&c) -> Status {
+            if (!queue.push(std::move(c)))
+                return Error{{}, StopReading};
+            return {};
+        };
+        std::thread reader([&] {
+            readStatus = readAll();
+            if (readStatus)
+                queue.close(); // the store takes what is left
+            else
+                queue.abort(); // nothing of it will be kept: stop storing now
+        });
+        Status stored;
+        while (auto c = queue.pop()) {
+            stored = apply(std::move(*c));
+            if (!stored)
+                break;
+        }
+        if (!stored)
+            queue.abort();
+        reader.join();
+        if (!stored)
+            return stored;
+        if (!readStatus)
+            return readStatus;
         if (options.dryRun)
             return Error{{}, DryRunRollback};
         return {};
     };
 
-    Status done = store ? store->transaction(readAll) : readAll();
+    Status done;
+    if (store) {
+        done = store->importTransaction(pipeline);
+    } else {
+        deliver = apply;
+        done = readAll();
+    }
     if (!done && done.error().detail != DryRunRollback)
         return done.error();
     report.committed = store && !options.dryRun;
+    report.issues.append(storeIssues);
     std::stable_sort(report.issues.begin(), report.issues.end(),
                      [](const RowIssue &a, const RowIssue &b) { return a.row < b.row; });
     return report;
