@@ -32,11 +32,18 @@ struct Context {
 QString inlineText(QXmlStreamReader &xml)
 {
     QString text;
+    // Most cells hold one run: take its text as it is rather than copy it into an empty one.
+    const auto add = [&text](QString part) {
+        if (text.isEmpty())
+            text = std::move(part);
+        else
+            text += part;
+    };
     while (xml.readNextStartElement()) {
         if (is(xml, "t"))
-            text += xml.readElementText();
+            add(xml.readElementText());
         else if (is(xml, "r"))
-            text += inlineText(xml);
+            add(inlineText(xml));
         else
             xml.skipCurrentElement();
     }
@@ -44,12 +51,10 @@ QString inlineText(QXmlStreamReader &xml)
 }
 
 // Reads one <c> element (the reader is on its start) into `cell`.
+// `type` and `style` are the t and s attributes of the <c> element.
 std::optional<Error> readCell(QXmlStreamReader &xml, const Context &ctx, Cell &cell, int row,
-                              int column)
+                              int column, QStringView type, int style)
 {
-    const auto attrs = xml.attributes();
-    const QString type = attrs.value(QLatin1String("t")).toString();
-    const int style = attrs.value(QLatin1String("s")).toInt();
     QString value;
     QString inlineString;
     bool hasInline = false;
@@ -177,14 +182,18 @@ Status XlsxReader::read(const QString &path, const RowSink &sink, const ReadOpti
             } else if (inRow && is(xml, "c")) {
                 int column = nextColumn;
                 int refRow = row.number;
-                const auto ref = xml.attributes().value(QLatin1String("r"));
+                // One copy of the attributes per cell: they are read for r, t and s.
+                const QXmlStreamAttributes attrs = xml.attributes();
+                const auto ref = attrs.value(QLatin1String("r"));
                 if (!ref.isEmpty() && !xlsx::parseReference(ref, column, refRow))
                     return xlsx::XmlGuard::malformed(workbook->sheetPath, ref.toString());
                 if (column >= MaxColumns || column < 0)
                     return SheetReader::outOfBounds(row.number, column);
                 if (row.cells.size() <= column)
                     row.cells.resize(column + 1);
-                if (auto e = readCell(xml, ctx, row.cells[column], row.number, column))
+                if (auto e = readCell(xml, ctx, row.cells[column], row.number, column,
+                                      attrs.value(QLatin1String("t")),
+                                      attrs.value(QLatin1String("s")).toInt()))
                     return *e;
                 nextColumn = column + 1;
             }
