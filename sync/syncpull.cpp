@@ -3,6 +3,7 @@
 #include "models/store/database.h"
 #include "models/store/failpoints.h"
 #include "sync/collections/collectionregistry.h"
+#include "sync/collections/syncwriter.h"
 #include "sync/syncengine.h"
 #include "sync/threewaymerge.h"
 
@@ -123,6 +124,7 @@ Status SyncEngine::applyPage(const ChangesPage &page)
                 return q.error();
             queued.insert(it.key(), q.value());
         }
+        SyncWriter writer(m_db); // the page's statements, prepared once
         for (const RemoteChange &c : page.changes) {
             const SyncCollection &collection = m_collections.get(c.collection);
             QHash<QString, qint64> &local = revs[c.collection];
@@ -145,7 +147,7 @@ Status SyncEngine::applyPage(const ChangesPage &page)
                 continue; // applied before: a page applied twice changes nothing
             if (c.deleted) {
                 if (found != local.cend()) {
-                    if (Status s = collection.remove(m_db, c.id); !s)
+                    if (Status s = writer.remove(collection, c.id); !s)
                         return s;
                 }
             } else {
@@ -154,7 +156,7 @@ Status SyncEngine::applyPage(const ChangesPage &page)
                 r.rev = c.rev;
                 r.data = c.data;
                 r.updatedAt = c.data.value(u"updatedAt").toString();
-                if (Status s = collection.store(m_db, r); !s)
+                if (Status s = writer.store(collection, r); !s)
                     return s;
             }
             local.insert(c.id, c.rev);

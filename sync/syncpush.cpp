@@ -3,6 +3,7 @@
 #include "models/store/failpoints.h"
 #include "models/store/outbox.h"
 #include "sync/collections/collectionregistry.h"
+#include "sync/collections/syncwriter.h"
 #include "sync/syncengine.h"
 #include "sync/threewaymerge.h"
 
@@ -254,8 +255,57 @@ Status SyncEngine::acknowledge(const QList<std::pair<OutboxEntry, PushResult>> &
     // One transaction for the batch's acknowledged entries: each entry leaves together with
     // its record's new revision, and a batch costs one commit, not one per entry.
     return m_db.transaction([&]() -> Status {
+        // How many pending entries each record has, read for the whole batch (one query per
+        // 500 ids) instead of once per entry.
+        QHash<QString, QStringList> idsBy;
+        for (const auto &[entry, result] : answered)
+            idsBy[entry.collection].append(entry.recordId);
+        QHash<QString, int> pending; // "collection/id" -> pending entries
+        QHash<QString, int> inBatch;
+        for (auto it = idsBy.cbegin(); it != idsBy.cend(); ++it) {
+            constexpr qsizetype IdsPerQuery = 500;
+            for (qsizetype from = 0; from < it.value().size(); from += IdsPerQuery) {
+                const QStringList chunk = it.value().mid(from, IdsPerQuery);
+                QVariantList binds{it.key()};
+                for (const QString &id : chunk) {
+                    binds.append(id);
+                    ++inBatch[it.key() + QLatin1Char('/') + id];
+                }
+                auto q = m_db.exec(
+                    QStringLiteral("sync.outbox.read"),
+                    QStringLiteral("SELECT record_id, COUNT(*) FROM outbox WHERE collection = ? "
+                                   "AND state = 'pending' AND record_id IN (%1) GROUP BY record_id")
+                        .arg(QStringList(chunk.size(), QStringLiteral("?")).join(u',')),
+                    binds);
+                if (!q)
+                    return q.error();
+                while (q.value().next())
+                    pending.insert(it.key() + QLatin1Char('/') + q.value().value(0).toString(),
+                                   q.value().value(1).toInt());
+            }
+        }
+        auto remove = m_db.prepare(QStringLiteral("sync.outbox.delete"),
+                                   QStringLiteral("DELETE FROM outbox WHERE seq = ?"));
+        if (!remove)
+            return remove.error();
+        SyncWriter writer(m_db); // the batch's record writes, prepared once
         for (const auto &[entry, result] : answered) {
-            if (Status s = acknowledgeOne(entry, result); !s)
+            const QString key = entry.collection + QLatin1Char('/') + entry.recordId;
+            const SyncedRecord server = recordFromBody(entry.recordId, result.body);
+            // The usual case (the record's only queued change, answered with the record) goes
+            // through the prepared statements; the rest as acknowledgeOne() always did.
+            if (pending.value(key) != 1 || inBatch.value(key) != 1 || server.rev <= 0 ||
+                (!server.deleted && server.data.isEmpty())) {
+                if (Status s = acknowledgeOne(entry, result); !s)
+                    return s;
+                continue;
+            }
+            if (Status s = remove->run({entry.seq}); !s)
+                return s;
+            const SyncCollection &collection = m_collections.get(entry.collection);
+            if (Status s = server.deleted ? writer.remove(collection, entry.recordId)
+                                          : writer.store(collection, server);
+                !s)
                 return s;
         }
         return {};

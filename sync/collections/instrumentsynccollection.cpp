@@ -54,7 +54,14 @@ Result<QHash<QString, qint64>> InstrumentSyncCollection::allRevisions(Database &
     return tablequeries::allRevisions(db, Table);
 }
 
-Status InstrumentSyncCollection::store(Database &db, const SyncedRecord &record) const
+QString InstrumentSyncCollection::storeSql() const
+{
+    // Built once: the text of a 26-column upsert is not worth rebuilding per record.
+    static const QString sql = models::instrumentrow::upsertSql();
+    return sql;
+}
+
+QVariantList InstrumentSyncCollection::storeValues(const SyncedRecord &record) const
 {
     models::Instrument i = models::instrumentFromJson(record.data);
     i.id = record.id;
@@ -63,14 +70,18 @@ Status InstrumentSyncCollection::store(Database &db, const SyncedRecord &record)
     i.updatedAt = QDateTime::fromString(record.updatedAt, Qt::ISODateWithMs);
     if (!i.updatedAt.isValid())
         i.updatedAt = QDateTime::currentDateTimeUtc();
-    auto q = db.exec(QStringLiteral("sync.local.write"), models::instrumentrow::upsertSql(),
-                     models::instrumentrow::values(i));
-    return q ? Status{} : Status{q.error()};
+    return models::instrumentrow::values(i);
 }
 
-Status InstrumentSyncCollection::remove(Database &db, const QString &id) const
+QString InstrumentSyncCollection::removeSql() const
 {
-    return tablequeries::remove(db, Table, id);
+    static const QString sql = tablequeries::removeSql(Table);
+    return sql;
+}
+
+QVariantList InstrumentSyncCollection::removeValues(const QString &id) const
+{
+    return {id};
 }
 
 Result<int> InstrumentSyncCollection::count(Database &db) const

@@ -16,8 +16,10 @@ public:
     models::Result<QHash<QString, qint64>> revisions(models::Database &db,
                                                      const QStringList &ids) const override;
     models::Result<QHash<QString, qint64>> allRevisions(models::Database &db) const override;
-    models::Status store(models::Database &db, const SyncedRecord &record) const override;
-    models::Status remove(models::Database &db, const QString &id) const override;
+    QString storeSql() const override;
+    QVariantList storeValues(const SyncedRecord &record) const override;
+    QString removeSql() const override;
+    QVariantList removeValues(const QString &id) const override;
     models::Result<int> count(models::Database &db) const override;
 };
 

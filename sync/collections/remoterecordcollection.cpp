@@ -64,21 +64,27 @@ Result<QHash<QString, qint64>> RemoteRecordCollection::allRevisions(Database &db
     return tablequeries::allRevisions(db, Table, Scope, {m_name});
 }
 
-Status RemoteRecordCollection::store(Database &db, const SyncedRecord &record) const
+QString RemoteRecordCollection::storeSql() const
 {
-    auto q = db.exec(
-        QStringLiteral("sync.local.write"),
-        QStringLiteral("INSERT INTO remote_record (collection, id, rev, deleted, data) "
-                       "VALUES (?, ?, ?, 0, ?) ON CONFLICT(collection, id) DO UPDATE SET "
-                       "rev = excluded.rev, deleted = 0, data = excluded.data"),
-        QVariantList{m_name, record.id, record.rev,
-                     QString::fromUtf8(QJsonDocument(record.data).toJson(QJsonDocument::Compact))});
-    return q ? Status{} : Status{q.error()};
+    return QStringLiteral("INSERT INTO remote_record (collection, id, rev, deleted, data) "
+                          "VALUES (?, ?, ?, 0, ?) ON CONFLICT(collection, id) DO UPDATE SET "
+                          "rev = excluded.rev, deleted = 0, data = excluded.data");
 }
 
-Status RemoteRecordCollection::remove(Database &db, const QString &id) const
+QVariantList RemoteRecordCollection::storeValues(const SyncedRecord &record) const
 {
-    return tablequeries::remove(db, Table, id, Scope, {m_name});
+    return {m_name, record.id, record.rev,
+            QString::fromUtf8(QJsonDocument(record.data).toJson(QJsonDocument::Compact))};
+}
+
+QString RemoteRecordCollection::removeSql() const
+{
+    return tablequeries::removeSql(Table, Scope);
+}
+
+QVariantList RemoteRecordCollection::removeValues(const QString &id) const
+{
+    return {id, m_name};
 }
 
 Result<int> RemoteRecordCollection::count(Database &db) const

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <optional>
 #include <utility>
@@ -29,7 +30,8 @@ struct SyncedRecord {
 // One collection's local table as the sync engine sees it (sync.md: the engine is generic over
 // collections). A later collection adds one implementation and registers it in
 // CollectionRegistry; the engine does not change. Implementations are stateless and their
-// writes join the caller's transaction.
+// writes join the caller's transaction. They give the SQL and binds of their writes; store()
+// and remove() run them once, SyncWriter runs many through statements prepared once.
 class SyncCollection {
 public:
     SyncCollection() = default;
@@ -47,9 +49,15 @@ public:
     // Revisions of every live row: the full resync compares them with the server's set.
     virtual models::Result<QHash<QString, qint64>> allRevisions(models::Database &db) const = 0;
     // Writes the record as the server has it (a live record; rev and data as given).
-    virtual models::Status store(models::Database &db, const SyncedRecord &record) const = 0;
+    models::Status store(models::Database &db, const SyncedRecord &record) const;
     // Removes the row: the server deleted the record, or a local delete was acknowledged.
-    virtual models::Status remove(models::Database &db, const QString &id) const = 0;
+    models::Status remove(models::Database &db, const QString &id) const;
+    // The statements behind store() and remove(): the SQL is the same for every record, so
+    // a page of 1,000 records prepares it once (SyncWriter).
+    virtual QString storeSql() const = 0;
+    virtual QVariantList storeValues(const SyncedRecord &record) const = 0;
+    virtual QString removeSql() const = 0;
+    virtual QVariantList removeValues(const QString &id) const = 0;
     // Live rows, for the mass-delete guard.
     virtual models::Result<int> count(models::Database &db) const = 0;
 

@@ -33,6 +33,7 @@ TableCollection::TableCollection(QString name, QString table, QList<Column> colu
                       .arg(m_table, list, QStringList(names.size(), QStringLiteral("?")).join(u','),
                            updates.join(QLatin1String(", ")));
     m_selectSql = QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(list, m_table);
+    m_removeSql = tablequeries::removeSql(m_table);
 }
 
 Result<std::optional<SyncedRecord>> TableCollection::read(Database &db, const QString &id) const
@@ -84,7 +85,12 @@ Result<QHash<QString, qint64>> TableCollection::allRevisions(Database &db) const
     return tablequeries::allRevisions(db, m_table);
 }
 
-Status TableCollection::store(Database &db, const SyncedRecord &record) const
+QString TableCollection::storeSql() const
+{
+    return m_upsertSql;
+}
+
+QVariantList TableCollection::storeValues(const SyncedRecord &record) const
 {
     QVariantList values{record.id, record.rev,
                         record.updatedAt.isEmpty()
@@ -110,13 +116,17 @@ Status TableCollection::store(Database &db, const SyncedRecord &record) const
     }
     if (m_hasData)
         values.append(QString::fromUtf8(QJsonDocument(record.data).toJson(QJsonDocument::Compact)));
-    auto q = db.exec(QStringLiteral("sync.local.write"), m_upsertSql, values);
-    return q ? Status{} : Status{q.error()};
+    return values;
 }
 
-Status TableCollection::remove(Database &db, const QString &id) const
+QString TableCollection::removeSql() const
 {
-    return tablequeries::remove(db, m_table, id);
+    return m_removeSql;
+}
+
+QVariantList TableCollection::removeValues(const QString &id) const
+{
+    return {id};
 }
 
 Result<int> TableCollection::count(Database &db) const

@@ -67,15 +67,9 @@ models::Result<int> count(models::Database &db, const QString &table, const QStr
     return q.value().next() ? q.value().value(0).toInt() : 0;
 }
 
-models::Status remove(models::Database &db, const QString &table, const QString &id,
-                      const QString &scope, const QVariantList &scopeBinds)
+QString removeSql(const QString &table, const QString &scope)
 {
-    QVariantList binds{id};
-    binds += scopeBinds;
-    auto q =
-        db.exec(QStringLiteral("sync.local.write"),
-                QStringLiteral("DELETE FROM %1 WHERE id = ?%2").arg(table, andScope(scope)), binds);
-    return q ? models::Status{} : models::Status{q.error()};
+    return QStringLiteral("DELETE FROM %1 WHERE id = ?%2").arg(table, andScope(scope));
 }
 
 } // namespace jl::sync::tablequeries

@@ -23,7 +23,7 @@ models::Result<QHash<QString, qint64>> allRevisions(models::Database &db, const 
                                                     const QVariantList &scopeBinds = {});
 models::Result<int> count(models::Database &db, const QString &table, const QString &scope = {},
                           const QVariantList &scopeBinds = {});
-models::Status remove(models::Database &db, const QString &table, const QString &id,
-                      const QString &scope = {}, const QVariantList &scopeBinds = {});
+// The statement that removes one row; binds: the id, then the scope's.
+QString removeSql(const QString &table, const QString &scope = {});
 
 } // namespace jl::sync::tablequeries
