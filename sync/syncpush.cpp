@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QUuid>
 
 namespace jl::sync {
 
@@ -373,10 +374,14 @@ Status SyncEngine::acknowledgeGone(const OutboxEntry &e)
 
 Status SyncEngine::asCreate(const OutboxEntry &e)
 {
+    // A new operation with a new key: the server keeps its 404 under the old key, and the
+    // same key with another base would be refused as a reuse (422). The 404 was a definite
+    // answer (nothing applied), so the new key cannot apply the change twice.
     m_queuedMore = true;
-    auto q = m_db.exec(QStringLiteral("sync.outbox.write"),
-                       QStringLiteral("UPDATE outbox SET base_rev = 0, base = '{}' WHERE seq = ?"),
-                       QVariantList{e.seq});
+    auto q = m_db.exec(
+        QStringLiteral("sync.outbox.write"),
+        QStringLiteral("UPDATE outbox SET op_id = ?, base_rev = 0, base = '{}' WHERE seq = ?"),
+        QVariantList{QUuid::createUuid().toString(QUuid::WithoutBraces), e.seq});
     return q ? Status{} : Status{q.error()};
 }
 

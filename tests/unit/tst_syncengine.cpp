@@ -247,6 +247,24 @@ private Q_SLOTS:
         QVERIFY(m_remote->get(Instr, a.id).deleted);
     }
 
+    void editOfARecordTheServerLacksMakesItAgain()
+    {
+        // The server lost the record outright (restored from a backup; no tombstone): the
+        // update answers 404, and the change goes again as a create under a new key, since
+        // the server keeps its 404 under the first one.
+        const Instrument a = synced();
+        m_remote->records.remove({Instr, a.id});
+        edited(a.id, QStringLiteral("name"), QStringLiteral("本地名"));
+        const QString firstKey = scalar(QStringLiteral("SELECT op_id FROM outbox")).toString();
+        QCOMPARE(sync(), SyncEngine::Result::Done);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM outbox")).toInt(), 0);
+        QVERIFY(!m_remote->get(Instr, a.id).deleted);
+        QCOMPARE(serverField(a.id, QStringLiteral("name")), QStringLiteral("本地名"));
+        QVERIFY(m_remote->keys.contains(firstKey)); // the 404 stays under the first key
+        QCOMPARE(m_remote->keys.value(firstKey).status, 404);
+        QCOMPARE(conflictCount(), 0);
+    }
+
     void deleteAgainstServerEdit()
     {
         const Instrument a = synced();
