@@ -84,7 +84,7 @@ private Q_SLOTS:
         // Larger than one 4 MB chunk on the server's side.
         QByteArray pdf("%PDF-1.4\n");
         for (int i = 0; pdf.size() < 5 * 1024 * 1024 + 123; ++i)
-            pdf.append(QByteArray::number(i * 7919 % 100003)).append(' ');
+            pdf.append(QByteArray::number(qint64(i) * 7919 % 100003)).append(' ');
         const QString sha = uploadCertificate(pdf);
         QVERIFY(FileStore::isSha256(sha));
 
