@@ -45,22 +45,40 @@ void BlockingHttp::cancel()
 HttpAnswer BlockingHttp::run(const QByteArray &method, QNetworkRequest request,
                              const QByteArray &body, QIODevice *sink, const Progress &progress)
 {
-    Q_ASSERT(QThread::currentThread() == m_nam.thread());
-    HttpAnswer answer;
     if (isCancelled()) {
+        HttpAnswer answer;
         answer.cancelled = true;
         return answer;
     }
+    return finish(start(method, std::move(request), body), sink, progress);
+}
+
+QNetworkReply *BlockingHttp::start(const QByteArray &method, QNetworkRequest request,
+                                   const QByteArray &body)
+{
+    Q_ASSERT(QThread::currentThread() == m_nam.thread());
     request.setTransferTimeout(m_timeoutMs);
-    QNetworkReply *reply = nullptr;
     if (method == "GET")
-        reply = m_nam.get(request);
-    else if (method == "PUT")
-        reply = m_nam.put(request, body);
-    else if (method == "POST")
-        reply = m_nam.post(request, body);
-    else
-        reply = m_nam.sendCustomRequest(request, method, body);
+        return m_nam.get(request);
+    if (method == "PUT")
+        return m_nam.put(request, body);
+    if (method == "POST")
+        return m_nam.post(request, body);
+    return m_nam.sendCustomRequest(request, method, body);
+}
+
+void BlockingHttp::drop(QNetworkReply *reply)
+{
+    if (!reply)
+        return;
+    reply->abort();
+    delete reply;
+}
+
+HttpAnswer BlockingHttp::finish(QNetworkReply *reply, QIODevice *sink, const Progress &progress)
+{
+    Q_ASSERT(QThread::currentThread() == m_nam.thread());
+    HttpAnswer answer;
     m_current = reply;
 
     auto statusOf = [reply] {

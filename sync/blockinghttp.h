@@ -40,6 +40,15 @@ public:
     HttpAnswer run(const QByteArray &method, QNetworkRequest request, const QByteArray &body = {},
                    QIODevice *sink = nullptr, const Progress &progress = {});
 
+    // run() in two halves, for a GET sent ahead of the call that wants it: start() sends it
+    // and returns at once (Qt's HTTP thread receives the answer meanwhile); finish() waits
+    // for it like run() and takes ownership; drop() aborts and deletes an unwanted one.
+    QNetworkReply *start(const QByteArray &method, QNetworkRequest request,
+                         const QByteArray &body = {});
+    HttpAnswer finish(QNetworkReply *reply, QIODevice *sink = nullptr,
+                      const Progress &progress = {});
+    static void drop(QNetworkReply *reply);
+
 private:
     QNetworkAccessManager &m_nam;
     int m_timeoutMs = 30000;

@@ -42,7 +42,10 @@ HttpRemote::HttpRemote(QNetworkAccessManager &nam, QUrl baseUrl, TokenProvider &
     m_http.setTimeout(options.timeoutMs);
 }
 
-HttpRemote::~HttpRemote() = default;
+HttpRemote::~HttpRemote()
+{
+    dropPrefetch();
+}
 
 void HttpRemote::setReachabilityObserver(std::function<void(bool)> observer)
 {
@@ -85,6 +88,7 @@ QNetworkRequest HttpRemote::request(const Call &call) const
 
 RemoteResult<HttpAnswer> HttpRemote::send(const Call &call)
 {
+    dropPrefetch(); // any other request means the page sent ahead is not wanted
     for (int attempt = 0;; ++attempt) {
         if (auto *file = qobject_cast<QFileDevice *>(call.sink)) {
             file->resize(0);
@@ -122,8 +126,13 @@ RemoteResult<QJsonObject> HttpRemote::sendJson(const Call &call)
     auto answer = send(call);
     if (auto *e = std::get_if<RemoteError>(&answer))
         return *e;
+    return parseJson(call, std::get<HttpAnswer>(answer));
+}
+
+RemoteResult<QJsonObject> HttpRemote::parseJson(const Call &call, const HttpAnswer &answer) const
+{
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(std::get<HttpAnswer>(answer).body, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(answer.body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return RemoteErrors::badReply(call.path + QStringLiteral(": not a JSON object (") +
                                       error.errorString() + u')');
@@ -144,16 +153,57 @@ RemoteResult<QString> HttpRemote::epoch()
     return epoch.toString();
 }
 
-RemoteResult<ChangesPage> HttpRemote::changes(const QString &cursor, int limit)
+HttpRemote::Call HttpRemote::changesCall(const QString &cursor, int limit)
 {
-    m_http.beginCall();
     Call call;
     call.path = QStringLiteral("/api/v1/changes");
     if (!cursor.isEmpty())
         call.query.append({QStringLiteral("cursor"), cursor});
     if (limit > 0)
         call.query.append({QStringLiteral("limit"), QString::number(limit)});
-    auto reply = sendJson(call);
+    return call;
+}
+
+void HttpRemote::prefetchChanges(const QString &cursor, int limit)
+{
+    dropPrefetch();
+    if (m_http.isCancelled())
+        return;
+    const QNetworkRequest r = request(changesCall(cursor, limit));
+    m_prefetchUrl = r.url();
+    m_prefetch = m_http.start("GET", r);
+}
+
+void HttpRemote::dropPrefetch()
+{
+    BlockingHttp::drop(m_prefetch);
+    m_prefetch = nullptr;
+}
+
+std::optional<HttpAnswer> HttpRemote::takePrefetch(const Call &call)
+{
+    if (!m_prefetch)
+        return std::nullopt;
+    if (m_prefetchUrl != request(call).url()) {
+        dropPrefetch();
+        return std::nullopt;
+    }
+    QNetworkReply *reply = m_prefetch;
+    m_prefetch = nullptr;
+    HttpAnswer a = m_http.finish(reply);
+    if (m_observer && !a.cancelled && !a.sinkFailed)
+        m_observer(a.answered());
+    if (!a.ok())
+        return std::nullopt; // a 401, a lost answer, a cancel: the normal path decides
+    return a;
+}
+
+RemoteResult<ChangesPage> HttpRemote::changes(const QString &cursor, int limit)
+{
+    m_http.beginCall();
+    const Call call = changesCall(cursor, limit);
+    const std::optional<HttpAnswer> ahead = takePrefetch(call);
+    auto reply = ahead ? parseJson(call, *ahead) : sendJson(call);
     if (auto *e = std::get_if<RemoteError>(&reply))
         return *e;
     auto page = WireReplies::changesPage(std::get<QJsonObject>(reply));

@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QIODevice;
 class QNetworkAccessManager;
@@ -39,6 +40,7 @@ public:
 
     RemoteResult<QString> epoch() override;
     RemoteResult<ChangesPage> changes(const QString &cursor, int limit) override;
+    void prefetchChanges(const QString &cursor, int limit) override;
     RemoteResult<PushReply> push(const QList<PushEntry> &entries) override;
     RemoteResult<qint64> uploadedBytes(const QString &sha256) override;
     RemoteResult<qint64> uploadChunk(const QString &sha256, qint64 offset, qint64 total,
@@ -61,13 +63,21 @@ private:
     // One request with the 401 → refresh → retry-once rule; a 2xx answer or the error.
     RemoteResult<HttpAnswer> send(const Call &call);
     RemoteResult<QJsonObject> sendJson(const Call &call);
+    RemoteResult<QJsonObject> parseJson(const Call &call, const HttpAnswer &answer) const;
     QNetworkRequest request(const Call &call) const;
+    static Call changesCall(const QString &cursor, int limit);
+    // The answer of a prefetched page when it is the one asked for and went well; anything
+    // else (another page, an error, a 401 to refresh) drops it and the call goes normally.
+    std::optional<HttpAnswer> takePrefetch(const Call &call);
+    void dropPrefetch();
 
     QUrl m_base;
     TokenProvider &m_tokens;
     Options m_options;
     BlockingHttp m_http;
     std::function<void(bool)> m_observer;
+    QNetworkReply *m_prefetch = nullptr; // a changes page sent ahead; owned
+    QUrl m_prefetchUrl;
 };
 
 } // namespace jl::sync

@@ -93,6 +93,14 @@ public:
     // The server's epoch and protocol range (GET /api/v1/version).
     virtual RemoteResult<QString> epoch() = 0;
     virtual RemoteResult<ChangesPage> changes(const QString &cursor, int limit) = 0;
+    // A hint: the next changes() call asks for this page, so the request may go now and the
+    // server build it while the caller applies the page before. Only a changes() call with
+    // the same cursor and limit takes it; any other call drops it. A remote may ignore this.
+    virtual void prefetchChanges(const QString &cursor, int limit)
+    {
+        Q_UNUSED(cursor);
+        Q_UNUSED(limit);
+    }
     // Up to maxBatch() entries, applied in order by the server.
     virtual RemoteResult<PushReply> push(const QList<PushEntry> &entries) = 0;
     virtual int maxBatch() const { return 500; }

@@ -57,6 +57,10 @@ SyncEngine::Step SyncEngine::pull(Outcome &outcome)
             return resync(true, outcome);
         if (!guardHolds(page, outcome))
             return Step::Stop;
+        // The next page's cursor is known before this one is applied: ask for it now, so
+        // the server builds it while this thread writes (a first sync's two halves overlap).
+        if (page.hasMore && !page.changes.isEmpty())
+            m_remote.prefetchChanges(page.cursor, m_options.pageSize);
         if (Status s = applyPage(page); !s) {
             outcome = Outcome{Result::Failed, s.error().message, {}, 0, 0};
             return Step::Stop;

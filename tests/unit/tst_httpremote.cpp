@@ -105,6 +105,10 @@ private Q_SLOTS:
     void uploadSendsContentRange();
     void downloadStreamsIntoTheFile();
     void reachabilityFollowsOutcomes();
+    void prefetchedPageIsTakenOnce();
+    void prefetchOfAnotherPageIsDropped();
+    void prefetchAnswered401RefreshesAndAsksAgain();
+    void otherCallDropsThePrefetch();
 };
 
 void TestHttpRemote::everyRequestCarriesTheHeaders()
@@ -529,6 +533,91 @@ void TestHttpRemote::reachabilityFollowsOutcomes()
     QVERIFY(reach.isOnline());
     QCOMPARE(changed.size(), 2);
     QCOMPARE(changed.at(1).at(0).toBool(), true);
+}
+
+namespace {
+
+QByteArray onePage(const char *id, const char *cursor)
+{
+    return "{\"changes\":[" + record("instruments", id, 1, "{\"serialNo\":\"S\"}") +
+           "],\"cursor\":\"" + cursor + "\",\"hasMore\":true,\"epoch\":\"E\"}";
+}
+
+QString cursorOf(const Sent &s)
+{
+    return QUrlQuery(s.url).queryItemValue(QStringLiteral("cursor"));
+}
+
+} // namespace
+
+void TestHttpRemote::prefetchedPageIsTakenOnce()
+{
+    ScriptedNetwork net;
+    StaticTokens tokens;
+    HttpRemote remote(net, QUrl(QStringLiteral("http://127.0.0.1:1")), tokens);
+    net.add(Step::json(200, onePage("i2", "c2")));
+    net.add(Step::json(200, onePage("i3", "c3")));
+    remote.prefetchChanges(QStringLiteral("c1"), 1000);
+    QCOMPARE(net.sent.size(), 1); // sent at once, before anyone asks
+    QCOMPARE(cursorOf(net.sent.at(0)), QStringLiteral("c1"));
+    auto r = remote.changes(QStringLiteral("c1"), 1000);
+    QVERIFY(std::holds_alternative<ChangesPage>(r));
+    QCOMPARE(net.sent.size(), 1); // the answer sent ahead, not a second request
+    QCOMPARE(std::get<ChangesPage>(r).changes.at(0).id, QStringLiteral("i2"));
+    QCOMPARE(std::get<ChangesPage>(r).cursor, QStringLiteral("c2"));
+    // Taken once: the same page again is a request of its own.
+    r = remote.changes(QStringLiteral("c1"), 1000);
+    QCOMPARE(net.sent.size(), 2);
+    QCOMPARE(std::get<ChangesPage>(r).changes.at(0).id, QStringLiteral("i3"));
+}
+
+void TestHttpRemote::prefetchOfAnotherPageIsDropped()
+{
+    ScriptedNetwork net;
+    StaticTokens tokens;
+    HttpRemote remote(net, QUrl(QStringLiteral("http://127.0.0.1:1")), tokens);
+    net.add(Step::json(200, onePage("wrong", "cx")));
+    net.add(Step::json(200, onePage("right", "c3")));
+    remote.prefetchChanges(QStringLiteral("c1"), 1000);
+    auto r = remote.changes(QStringLiteral("c2"), 1000);
+    QVERIFY(std::holds_alternative<ChangesPage>(r));
+    QCOMPARE(net.sent.size(), 2);
+    QCOMPARE(cursorOf(net.sent.at(1)), QStringLiteral("c2"));
+    QCOMPARE(std::get<ChangesPage>(r).changes.at(0).id, QStringLiteral("right"));
+}
+
+void TestHttpRemote::prefetchAnswered401RefreshesAndAsksAgain()
+{
+    ScriptedNetwork net;
+    StaticTokens tokens(QStringLiteral("old"));
+    tokens.answers = {TokenProvider::Refresh::Refreshed};
+    tokens.nextToken = QStringLiteral("new");
+    HttpRemote remote(net, QUrl(QStringLiteral("http://127.0.0.1:1")), tokens);
+    net.add(Step::problem(401, QStringLiteral("令牌已过期")));
+    net.add(Step::problem(401, QStringLiteral("令牌已过期")));
+    net.add(Step::json(200, onePage("i2", "c2")));
+    remote.prefetchChanges(QStringLiteral("c1"), 1000);
+    auto r = remote.changes(QStringLiteral("c1"), 1000);
+    QVERIFY(std::holds_alternative<ChangesPage>(r));
+    QCOMPARE(tokens.refreshes, 1);
+    QCOMPARE(net.sent.size(), 3);
+    QCOMPARE(net.sent.at(2).header("Authorization"), QByteArray("Bearer new"));
+    QCOMPARE(cursorOf(net.sent.at(2)), QStringLiteral("c1"));
+}
+
+void TestHttpRemote::otherCallDropsThePrefetch()
+{
+    ScriptedNetwork net;
+    StaticTokens tokens;
+    HttpRemote remote(net, QUrl(QStringLiteral("http://127.0.0.1:1")), tokens);
+    net.add(Step::json(200, onePage("stale", "c2")));
+    net.add(Step::json(200, twoResults()));
+    net.add(Step::json(200, onePage("fresh", "c2")));
+    remote.prefetchChanges(QStringLiteral("c1"), 1000);
+    QVERIFY(std::holds_alternative<PushReply>(remote.push(twoEntries())));
+    auto r = remote.changes(QStringLiteral("c1"), 1000);
+    QCOMPARE(net.sent.size(), 3); // asked again after the push: it may change the page
+    QCOMPARE(std::get<ChangesPage>(r).changes.at(0).id, QStringLiteral("fresh"));
 }
 
 QTEST_GUILESS_MAIN(TestHttpRemote)
