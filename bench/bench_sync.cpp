@@ -5,6 +5,7 @@
 // (met / NOT met) with the client's and the server's CPU time; the exit code ignores them.
 //   bench_sync [--instruments 100000] [--push 100000] [--latency-ms 50]
 #include "server/serverharness.h"
+#include "unit/forwardingremote.h"
 
 #include "models/domain/instrument.h"
 #include "models/store/database.h"
@@ -113,10 +114,10 @@ struct Clock {
 };
 
 // Adds round-trip latency to every request, as a slow line would.
-class DelayedRemote final : public sync::RemoteApi {
+class DelayedRemote final : public test::ForwardingRemote {
 public:
     DelayedRemote(sync::RemoteApi &to, int ms)
-        : m_to(to)
+        : ForwardingRemote(to)
         , m_ms(ms)
     {}
     int requests = 0;
@@ -129,22 +130,6 @@ public:
     {
         return wait(), m_to.push(e);
     }
-    int maxBatch() const override { return m_to.maxBatch(); }
-    sync::RemoteResult<qint64> uploadedBytes(const QString &s) override
-    {
-        return m_to.uploadedBytes(s);
-    }
-    sync::RemoteResult<qint64> uploadChunk(const QString &s, qint64 o, qint64 t,
-                                           const QByteArray &c) override
-    {
-        return m_to.uploadChunk(s, o, t, c);
-    }
-    sync::RemoteResult<bool> download(const QString &s, const QString &p,
-                                      const std::function<void(qint64, qint64)> &f) override
-    {
-        return m_to.download(s, p, f);
-    }
-    void cancel() override { m_to.cancel(); }
 
 private:
     void wait()
@@ -152,7 +137,6 @@ private:
         ++requests;
         QThread::msleep(ulong(m_ms));
     }
-    sync::RemoteApi &m_to;
     int m_ms;
 };
 

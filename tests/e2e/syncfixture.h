@@ -5,6 +5,7 @@
 // the test thread, and "another client" that talks HTTP directly (tests/server's harness).
 
 #include "server/serverharness.h"
+#include "unit/forwardingremote.h"
 
 #include "models/domain/instrument.h"
 #include "models/store/database.h"
@@ -22,15 +23,14 @@
 namespace jl::test {
 
 // Counts what goes over the wire (the batches of a large push).
-class CountingRemote final : public sync::RemoteApi {
+class CountingRemote final : public ForwardingRemote {
 public:
     explicit CountingRemote(sync::RemoteApi &to)
-        : m_to(to)
+        : ForwardingRemote(to)
     {}
     QList<int> batchSizes;
     int changesCalls = 0;
 
-    sync::RemoteResult<QString> epoch() override { return m_to.epoch(); }
     sync::RemoteResult<sync::ChangesPage> changes(const QString &c, int l) override
     {
         ++changesCalls;
@@ -41,25 +41,6 @@ public:
         batchSizes.append(int(e.size()));
         return m_to.push(e);
     }
-    int maxBatch() const override { return m_to.maxBatch(); }
-    sync::RemoteResult<qint64> uploadedBytes(const QString &s) override
-    {
-        return m_to.uploadedBytes(s);
-    }
-    sync::RemoteResult<qint64> uploadChunk(const QString &s, qint64 o, qint64 t,
-                                           const QByteArray &c) override
-    {
-        return m_to.uploadChunk(s, o, t, c);
-    }
-    sync::RemoteResult<bool> download(const QString &s, const QString &p,
-                                      const std::function<void(qint64, qint64)> &f) override
-    {
-        return m_to.download(s, p, f);
-    }
-    void cancel() override { m_to.cancel(); }
-
-private:
-    sync::RemoteApi &m_to;
 };
 
 // One local client: its database, store and engine.
