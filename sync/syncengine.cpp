@@ -89,6 +89,11 @@ SyncEngine::Outcome SyncEngine::run()
     }
     // The files the pulled records name, now that the records are in place (syncattachments).
     fetchAttachments();
+    if (cancelled()) {
+        // The records are in; the files not yet fetched stay listed for the next run.
+        report(SyncStatus::Phase::Idle, 0, -1);
+        return Outcome{Result::Cancelled, {}, {}, 0, 0};
+    }
     // A resync or a merge queued changes (local records the server lacks, rebased edits):
     // they go now rather than at the next run.
     if (m_queuedMore && !pushIncomplete) {

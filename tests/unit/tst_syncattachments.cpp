@@ -3,6 +3,7 @@
 // records' files come down verified and are never placed when their bytes are wrong, and an
 // interrupted upload resumes where the server stopped.
 #include "fakeremote.h"
+#include "forwardingremote.h"
 
 #include "models/store/database.h"
 #include "models/store/outbox.h"
@@ -311,6 +312,39 @@ private Q_SLOTS:
         QCOMPARE(sync(), SyncEngine::Result::Done);
         QCOMPARE(verificationRecords(), 2);
         QVERIFY(m_files->has(sha));
+    }
+
+    void cancelDuringDownloadsSaysCancelled()
+    {
+        // The user cancels while the first of two files comes down: the run says so (not
+        // Done), the records stay, and both files are fetched by the next run.
+        const QByteArray one = pdf(4096, 9);
+        const QByteArray two = pdf(4096, 10);
+        m_remote->serverFile(one);
+        m_remote->serverFile(two);
+        serverCertificate(QStringLiteral("vr-1"), FakeRemote::sha256(one));
+        serverCertificate(QStringLiteral("vr-2"), FakeRemote::sha256(two));
+        struct CancellingRemote final : jl::test::ForwardingRemote {
+            using ForwardingRemote::ForwardingRemote;
+            SyncEngine *engine = nullptr;
+            jl::sync::RemoteResult<bool>
+            download(const QString &, const QString &,
+                     const std::function<void(qint64, qint64)> &) override
+            {
+                engine->cancel(); // as from the UI thread while the call blocks
+                return jl::sync::RemoteError{jl::sync::RemoteError::Kind::Cancelled, 0, {}};
+            }
+        } cancelling(*m_remote);
+        SyncEngine engine(*m_db, cancelling, *m_collections);
+        cancelling.engine = &engine;
+        QCOMPARE(engine.run().result, SyncEngine::Result::Cancelled);
+        QCOMPARE(verificationRecords(), 2);
+        QCOMPARE(wanted().size(), 2);
+        QVERIFY(filesOnDisk().isEmpty());
+        QCOMPARE(sync(), SyncEngine::Result::Done);
+        QVERIFY(m_files->has(FakeRemote::sha256(one)));
+        QVERIFY(m_files->has(FakeRemote::sha256(two)));
+        QVERIFY(wanted().isEmpty());
     }
 
     void resyncBringsFilesToo()
