@@ -13,13 +13,14 @@
 #include "models/store/database.h"
 #include "models/store/instrumentstore.h"
 
+#include "procstats.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QUrl>
@@ -30,6 +31,7 @@
 
 using namespace jl::io;
 using namespace jl::models;
+using namespace jl::bench;
 
 namespace {
 
@@ -45,34 +47,6 @@ struct Figure {
     // max(thread, cpu - thread).
     double threadMs = 0;
 };
-
-// CPU time of the calling thread (0 where the platform does not say).
-double threadCpuMs()
-{
-#if defined(CLOCK_THREAD_CPUTIME_ID)
-    timespec t{};
-    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) == 0)
-        return double(t.tv_sec) * 1000.0 + double(t.tv_nsec) / 1e6;
-#endif
-    return 0;
-}
-
-void resetPeak()
-{
-    QFile f(QStringLiteral("/proc/self/clear_refs"));
-    if (f.open(QIODevice::WriteOnly))
-        f.write("5");
-}
-
-double peakMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    static const QRegularExpression hwm(QStringLiteral("VmHWM:\\s+(\\d+) kB"));
-    const auto m = hwm.match(QString::fromLatin1(f.readAll()));
-    return m.hasMatch() ? m.captured(1).toDouble() / 1024.0 : 0;
-}
 
 Figure measure(const QString &operation, int runs, const std::function<void()> &prepare,
                const std::function<void()> &work)
@@ -92,7 +66,7 @@ Figure measure(const QString &operation, int runs, const std::function<void()> &
         const double threadUsed = threadCpuMs() - threadStarted;
         const double elapsed = double(timer.nsecsElapsed()) / 1e6;
         const double used = double(std::clock() - started) * 1000.0 / CLOCKS_PER_SEC;
-        peak = std::max(peak, peakMb());
+        peak = std::max(peak, peakMegabytes());
         if (run > 0) {
             ms.append(elapsed);
             cpu.append(used);

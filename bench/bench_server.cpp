@@ -14,6 +14,8 @@
 //
 // The server defaults to ../server/jiliang-server beside this program; the database to a
 // fresh SQLite file (pass a postgresql:// URL of an empty database to measure PostgreSQL).
+#include "procstats.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -144,35 +146,6 @@ Latency parseWrk(const QByteArray &text)
     }
     return {grab("\\s50%\\s+(\\S+)"), grab("\\s99%\\s+(\\S+)"), grab("Requests/sec:\\s+(\\S+)"),
             errors};
-}
-
-// CPU seconds (user + system) used so far by process `pid`, and with `children` also by its
-// child processes that are running (PostgreSQL's backends under the postmaster), from /proc
-// on Linux (0 elsewhere). On a machine shared with other work the wall-clock rate depends on
-// everyone's load; the CPU the server and the database spent per upsert much less so.
-double cpuSeconds(qint64 pid, bool children)
-{
-    double total = 0;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        QFile f(QStringLiteral("/proc/") + entry + QStringLiteral("/stat"));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray stat = f.readAll();
-        const qsizetype close = stat.lastIndexOf(')');
-        if (close < 0)
-            continue;
-        // After the name: field 3 is the state, 4 the parent, 14 and 15 utime and stime in
-        // ticks of 1/100 s (USER_HZ on Linux).
-        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
-        if (fields.size() < 13)
-            continue;
-        const bool wanted =
-            entry.toLongLong() == pid || (children && fields.at(1).toLongLong() == pid);
-        if (wanted)
-            total += (fields.at(11).toDouble() + fields.at(12).toDouble()) / 100.0;
-    }
-    return total;
 }
 
 } // namespace
@@ -306,8 +279,8 @@ int main(int argc, char *argv[])
              << QLatin1Char('@') + f.fileName() << base + QStringLiteral("/api/v1/batch");
     }
     const qint64 databasePid = p.value(QStringLiteral("database-pid")).toLongLong();
-    const double serverCpuBefore = cpuSeconds(srv.processId(), false);
-    const double databaseCpuBefore = cpuSeconds(databasePid, true);
+    const double serverCpuBefore = jl::bench::cpuSecondsOf(srv.processId());
+    const double databaseCpuBefore = jl::bench::cpuSecondsOf(databasePid, true);
     QElapsedTimer pushTimer;
     pushTimer.start();
     QList<QProcess *> pushing;
@@ -322,8 +295,8 @@ int main(int argc, char *argv[])
         stored += int(curl->readAllStandardOutput().count("\"status\":201"));
     }
     const double pushSeconds = pushTimer.elapsed() / 1000.0;
-    const double serverCpu = cpuSeconds(srv.processId(), false) - serverCpuBefore;
-    const double databaseCpu = cpuSeconds(databasePid, true) - databaseCpuBefore;
+    const double serverCpu = jl::bench::cpuSecondsOf(srv.processId()) - serverCpuBefore;
+    const double databaseCpu = jl::bench::cpuSecondsOf(databasePid, true) - databaseCpuBefore;
 
     // 4. Small GETs: one instrument, at 1 and at 64 connections.
     Latency one, many;

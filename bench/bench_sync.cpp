@@ -7,6 +7,8 @@
 #include "server/serverharness.h"
 #include "unit/forwardingremote.h"
 
+#include "procstats.h"
+
 #include "models/domain/instrument.h"
 #include "models/store/database.h"
 #include "models/store/instrumentrow.h"
@@ -30,54 +32,9 @@
 #include <ctime>
 
 using namespace jl;
+using namespace jl::bench;
 
 namespace {
-
-// Peak resident memory in MB (Linux; 0 elsewhere).
-double peakMegabytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
-}
-
-// CPU seconds of this process (user + system).
-double cpuSeconds()
-{
-    return double(std::clock()) / CLOCKS_PER_SEC;
-}
-
-// CPU seconds of another process from /proc/PID/stat (Linux; 0 elsewhere). The fields are in
-// USER_HZ ticks, 100 a second on Linux.
-double cpuSecondsOf(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = stat.readAll();
-    // The command name may hold spaces: fields are counted after its closing parenthesis.
-    const QList<QByteArray> f = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    return f.size() > 12 ? (f.at(11).toDouble() + f.at(12).toDouble()) / 100.0 : 0;
-}
-
-// Seconds the process's threads spent runnable but waiting for a CPU (Linux schedstat; 0
-// elsewhere): on a shared machine this is the part of the wall time other programs took.
-double waitingSecondsOf(const QString &pid)
-{
-    double ns = 0;
-    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
-    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile f(tasks.filePath(task + QStringLiteral("/schedstat")));
-        if (f.open(QIODevice::ReadOnly))
-            ns += f.readAll().split(' ').value(1).toDouble();
-    }
-    return ns / 1e9;
-}
 
 const char *verdict(bool met)
 {
