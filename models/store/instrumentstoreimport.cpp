@@ -1,0 +1,201 @@
+// The import's side of InstrumentStore: which records a batch touches, which are created (the
+// bulk path of InstrumentImportWriter) and which update an existing record (the store's
+// generic write, with its diff), all in one transaction.
+#include "models/store/instrumentstore.h"
+
+#include "models/domain/instrumentvalidator.h"
+#include "models/store/database.h"
+#include "models/store/instrumentimportwriter.h"
+#include "models/store/instrumentrow.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSet>
+#include <QStringList>
+
+namespace jl::models {
+
+namespace {
+
+constexpr int SerialsPerQuery = 500; // well under SQLite's bound-parameter limit
+
+QString describe(const Instrument &i)
+{
+    return i.serialNo + QLatin1Char(' ') + i.name;
+}
+
+Instrument withFields(const Instrument &target, const Instrument &incoming,
+                      const QStringList &fields)
+{
+    QJsonObject merged = toJson(target);
+    const QJsonObject given = toJson(incoming);
+    for (const QString &f : fields)
+        merged.insert(f, given.value(f));
+    Instrument result = instrumentFromJson(merged);
+    // What the JSON does not carry, or an import must not change.
+    result.rev = target.rev;
+    result.updatedAt = target.updatedAt;
+    result.lifecycle = target.lifecycle;
+    result.removedAt = target.removedAt;
+    result.deleted = false;
+    return InstrumentValidator::normalized(result);
+}
+
+IncomingOutcome rejected(const Instrument &i)
+{
+    const QList<FieldError> errors = InstrumentValidator::validate(i);
+    if (errors.isEmpty())
+        return IncomingOutcome{IncomingOutcome::Created, {}, {}, {}};
+    return IncomingOutcome{
+        IncomingOutcome::Rejected, errors.first().field, errors.first().message, {}};
+}
+
+} // namespace
+
+Result<QList<IncomingOutcome>>
+InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExisting onExisting)
+{
+    QList<IncomingOutcome> outcomes;
+    outcomes.reserve(records.size());
+    const Status done = m_db.transaction([&]() -> Status {
+        // The active records this batch can touch, read in a few queries rather than one per
+        // record, then kept current as the batch changes them.
+        QHash<QString, Instrument> active;
+        QHash<QString, QString> idBySerial;
+        const auto keep = [&](const Instrument &i) {
+            if (i.lifecycle != Lifecycle::Active || i.deleted)
+                return;
+            active.insert(i.id, i);
+            idBySerial.insert(i.serialNo, i.id);
+        };
+        QStringList ids;
+        QStringList serials;
+        for (const IncomingInstrument &r : records) {
+            if (!r.values.id.isEmpty())
+                ids.append(r.values.id);
+            serials.append(InstrumentValidator::normalizedSerial(r.values.serialNo));
+        }
+        auto byId = get(ids);
+        if (!byId)
+            return byId.error();
+        for (const Instrument &i : byId.value())
+            keep(i);
+        for (qsizetype from = 0; from < serials.size(); from += SerialsPerQuery) {
+            const QStringList chunk = serials.mid(from, SerialsPerQuery);
+            QVariantList binds;
+            for (const QString &serial : chunk)
+                binds.append(serial);
+            auto q = m_db.exec(
+                QStringLiteral("store.instrument.read"),
+                QStringLiteral("SELECT %1 FROM instrument WHERE lifecycle = "
+                               "'active' AND deleted = 0 AND serial_no IN (%2)")
+                    .arg(instrumentrow::columns(),
+                         QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
+                binds);
+            if (!q)
+                return q.error();
+            while (q.value().next())
+                keep(instrumentrow::fromQuery(q.value()));
+        }
+
+        QList<Instrument> before; // updates: the generic write, with its audit diff
+        QList<Instrument> after;
+        QList<InstrumentImportWriter::PreparedCreate> created; // the bulk path
+        QSet<QString> touched;
+        for (const IncomingInstrument &r : records) {
+            std::optional<Instrument> target;
+            if (const auto it = active.constFind(r.values.id); it != active.cend())
+                target = *it;
+            else if (const auto s = idBySerial.constFind(
+                         InstrumentValidator::normalizedSerial(r.values.serialNo));
+                     s != idBySerial.cend())
+                target = active.value(*s);
+            if (target && onExisting == OnExisting::Skip) {
+                outcomes.append({IncomingOutcome::Skipped, {}, {}, target->id});
+                continue;
+            }
+            if (target && touched.contains(target->id)) {
+                outcomes.append({IncomingOutcome::Rejected,
+                                 {},
+                                 tr("An earlier row already changes this instrument (%1).")
+                                     .arg(describe(*target)),
+                                 {}});
+                continue;
+            }
+            std::optional<InstrumentImportWriter::PreparedCreate> create;
+            if (!target)
+                create = r.prepared ? *r.prepared : InstrumentImportWriter::prepareCreate(r.values);
+            if (create && !create->valid) {
+                outcomes.append(
+                    {IncomingOutcome::Rejected, create->invalidField, create->invalidMessage, {}});
+                continue;
+            }
+            const Instrument changed =
+                target ? withFields(*target, r.values, r.fields) : create->record;
+            if (target) { // a create was validated when it was prepared
+                if (IncomingOutcome bad = rejected(changed);
+                    bad.kind == IncomingOutcome::Rejected) {
+                    outcomes.append(bad);
+                    continue;
+                }
+            }
+            const QString holder = idBySerial.value(changed.serialNo);
+            if (!holder.isEmpty() && holder != changed.id) {
+                outcomes.append({IncomingOutcome::Rejected,
+                                 QLatin1String(InstrumentField::SerialNo),
+                                 tr("Serial number %1 belongs to another instrument (%2).")
+                                     .arg(changed.serialNo, active.value(holder).name),
+                                 {}});
+                continue;
+            }
+            if (target && target->serialNo != changed.serialNo)
+                idBySerial.remove(target->serialNo);
+            keep(changed);
+            touched.insert(changed.id);
+            if (target) {
+                before.append(*target);
+                after.append(changed);
+            } else {
+                created.append(std::move(*create));
+            }
+            outcomes.append(
+                {target ? IncomingOutcome::Updated : IncomingOutcome::Created, {}, {}, changed.id});
+        }
+        // Updates first: one may free a serial that a create of this batch then takes.
+        if (!after.isEmpty()) {
+            if (auto written = write(before, after, QStringLiteral("import")); !written)
+                return written.error();
+        }
+        return InstrumentImportWriter(m_db, m_actor)
+            .insertCreated(created, QDateTime::currentDateTimeUtc());
+    });
+    if (!done)
+        return done.error();
+    return outcomes;
+}
+
+Status InstrumentStore::importTransaction(const std::function<Status()> &work)
+{
+    // A 100,000-row import touches more index pages than SQLite's default 2 MB cache holds:
+    // it then writes pages to the WAL mid-transaction and again when they change. A larger
+    // cache for the import's transaction only; durability is the same (the commit syncs as
+    // always), and the size goes back afterwards.
+    auto q = m_db.exec(QStringLiteral("store.pragma"), QStringLiteral("PRAGMA cache_size"));
+    if (!q)
+        return q.error();
+    const QString previous = q.value().next() ? q.value().value(0).toString() : QString();
+    q.value().finish(); // the statement must end before the transaction does
+    const auto setCache = [this](const QString &size) -> Status {
+        auto r = m_db.exec(QStringLiteral("store.pragma"),
+                           QStringLiteral("PRAGMA cache_size = %1").arg(size));
+        return r ? Status{} : Status{r.error()};
+    };
+    if (Status s = setCache(QString::number(-ImportCacheKiB)); !s)
+        return s;
+    const Status done = m_db.transaction(work);
+    if (!previous.isEmpty())
+        (void)setCache(previous); // only memory: a failure here changes nothing stored
+    return done;
+}
+
+} // namespace jl::models
