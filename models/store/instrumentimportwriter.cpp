@@ -6,6 +6,7 @@
 #include "models/store/failpoints.h"
 #include "models/store/instrumentrow.h"
 #include "models/store/instrumentstore.h"
+#include "models/store/sqlitedirect.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -361,41 +362,59 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
     const QString auditTemplate =
         QStringLiteral("(%1,?,'instrument',?,'import',?)").arg(nowLiteral);
 
-    // One set of statements for full groups, prepared on first use, and one for the rest.
+    // One set of statements for full groups, prepared on first use, and one for the rest;
+    // through SQLite's C API where that is sound here (sqlitedirect.h), else through Qt.
+    sqlite3 *const direct = sqlitedirect::handle(m_db.connection());
     struct Statements {
         int rows = 0;
-        std::optional<PreparedStatement> instrument;
-        std::optional<PreparedStatement> outbox;
-        std::optional<PreparedStatement> audit;
+        std::array<std::optional<PreparedStatement>, 3> qt;
+        std::array<std::optional<DirectStatement>, 3> direct;
     };
+    enum { InstrumentStatement, OutboxStatement, AuditStatement };
+    const int perInsert = direct ? DirectRowsPerInsert : RowsPerInsert;
     Statements full;
     Statements rest;
     const auto statementsFor = [&](int rows) -> Result<Statements *> {
-        Statements &s = rows == RowsPerInsert ? full : rest;
+        Statements &s = rows == perInsert ? full : rest;
         if (s.rows == rows)
             return &s;
         s.rows = rows;
-        auto i = m_db.prepare(FailStatement, sqlFor(instrumentHead, instrumentTemplate, rows));
-        if (!i)
-            return i.error();
-        auto o = m_db.prepare(FailStatement, sqlFor(outboxHead, outboxTemplate, rows));
-        if (!o)
-            return o.error();
-        auto a = m_db.prepare(FailStatement, sqlFor(auditHead, auditTemplate, rows));
-        if (!a)
-            return a.error();
-        s.instrument.emplace(std::move(i).value());
-        s.outbox.emplace(std::move(o).value());
-        s.audit.emplace(std::move(a).value());
+        const QString sql[] = {sqlFor(instrumentHead, instrumentTemplate, rows),
+                               sqlFor(outboxHead, outboxTemplate, rows),
+                               sqlFor(auditHead, auditTemplate, rows)};
+        for (int k = 0; k < 3; ++k) {
+            if (direct) {
+                auto d = DirectStatement::prepare(direct, sql[k]);
+                if (!d)
+                    return d.error();
+                s.direct[k].emplace(std::move(d).value());
+            } else {
+                auto q = m_db.prepare(FailStatement, sql[k]);
+                if (!q)
+                    return q.error();
+                s.qt[k].emplace(std::move(q).value());
+            }
+        }
         return &s;
+    };
+    const auto run = [&](Statements &s, int k, const QVariantList &values) -> Status {
+        if (!direct)
+            return s.qt[k]->run(values);
+        if (failpoints::hit(FailStatement)) // as PreparedStatement::run() checks it
+            return Database::sqlError(Database::failedMessage(),
+                                      QStringLiteral("failpoint %1").arg(FailStatement));
+        DirectStatement &statement = *s.direct[k];
+        for (qsizetype n = 0; n < values.size(); ++n)
+            statement.bind(int(n) + 1, values.at(n)); // text is bound in place: `values` lives on
+        return statement.run();
     };
 
     constexpr int BoundPerRecord = int(std::size(BoundFromInstrument));
     QVariantList instrumentValues;
     QVariantList outboxValues;
     QVariantList auditValues;
-    for (qsizetype from = 0; from < created.size(); from += RowsPerInsert) {
-        const int rows = int(std::min<qsizetype>(RowsPerInsert, created.size() - from));
+    for (qsizetype from = 0; from < created.size(); from += perInsert) {
+        const int rows = int(std::min<qsizetype>(perInsert, created.size() - from));
         auto statements = statementsFor(rows);
         if (!statements)
             return statements.error();
@@ -425,11 +444,11 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
             auditValues.append(p.record.id);
             auditValues.append(p.changes);
         }
-        if (Status s = (*statements)->instrument->run(instrumentValues); !s)
+        if (Status s = run(**statements, InstrumentStatement, instrumentValues); !s)
             return s;
-        if (Status s = (*statements)->outbox->run(outboxValues); !s)
+        if (Status s = run(**statements, OutboxStatement, outboxValues); !s)
             return s;
-        if (Status s = (*statements)->audit->run(auditValues); !s)
+        if (Status s = run(**statements, AuditStatement, auditValues); !s)
             return s;
     }
     return {};

@@ -7,6 +7,7 @@
 #include "models/store/instrumentimportwriter.h"
 #include "models/store/instrumentstore.h"
 #include "models/store/outbox.h"
+#include "models/store/sqlitedirect.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -23,11 +24,17 @@ private Q_SLOTS:
     void textsEqualTheGenericOnes_data();
     void textsEqualTheGenericOnes();
     void idsAreIncreasingVersion7Uuids();
+    void writesRecordsOutboxAndAudit_data();
     void writesRecordsOutboxAndAudit();
+    void bindsStraightIntoSqliteWhereBuiltSo();
     void failpointAtAnyRecordLeavesNothing_data();
     void failpointAtAnyRecordLeavesNothing();
     void invalidRecordIsNotPrepared();
-    void cleanup() { failpoints::disarmAll(); }
+    void cleanup()
+    {
+        failpoints::disarmAll();
+        sqlitedirect::setEnabled(true);
+    }
 
 private:
     static Instrument make(int n);
@@ -106,13 +113,23 @@ void TestInstrumentImportWriter::idsAreIncreasingVersion7Uuids()
     }
 }
 
+// Both ways of binding: straight into SQLite (this build on Linux) and through Qt (elsewhere).
+void TestInstrumentImportWriter::writesRecordsOutboxAndAudit_data()
+{
+    QTest::addColumn<bool>("direct");
+    QTest::newRow("straight into SQLite") << true;
+    QTest::newRow("through Qt") << false;
+}
+
 void TestInstrumentImportWriter::writesRecordsOutboxAndAudit()
 {
+    QFETCH(bool, direct);
+    sqlitedirect::setEnabled(direct);
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("local.db")));
     QVERIFY(db.ok());
-    // Two full statements and a partial one.
-    const int count = 2 * InstrumentImportWriter::RowsPerInsert + 5;
+    // Two full statements and a partial one, on either path.
+    const int count = 2 * InstrumentImportWriter::DirectRowsPerInsert + 5;
     QList<InstrumentImportWriter::PreparedCreate> created;
     for (int n = 0; n < count; ++n)
         created.append(InstrumentImportWriter::prepareCreate(make(n)));
@@ -150,30 +167,54 @@ void TestInstrumentImportWriter::writesRecordsOutboxAndAudit()
     QCOMPARE(audit->constLast().actor, QStringLiteral("导入员"));
 }
 
+void TestInstrumentImportWriter::bindsStraightIntoSqliteWhereBuiltSo()
+{
+    if (!sqlitedirect::compiledIn())
+        QSKIP("built without JILIANG_SQLITE_DIRECT: Qt's binding is the only path");
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("local.db")));
+    QVERIFY(db.ok());
+    // Qt's driver here runs on the same libsqlite3: the handle must be taken (a check that
+    // wrongly refused it would silently lose the speed).
+    QVERIFY(sqlitedirect::handle((*db)->connection()) != nullptr);
+    sqlitedirect::setEnabled(false);
+    QVERIFY(sqlitedirect::handle((*db)->connection()) == nullptr);
+}
+
 void TestInstrumentImportWriter::failpointAtAnyRecordLeavesNothing_data()
 {
+    QTest::addColumn<bool>("direct");
     QTest::addColumn<QString>("point");
     QTest::addColumn<int>("hit");
-    QTest::newRow("first record") << QStringLiteral("store.instrument.write") << 1;
-    QTest::newRow("record in the second statement")
-        << QStringLiteral("store.instrument.write") << InstrumentImportWriter::RowsPerInsert + 3;
-    QTest::newRow("outbox of the last record") << QStringLiteral("store.outbox.insert") << 100;
-    QTest::newRow("audit") << QStringLiteral("store.audit.insert") << 50;
-    QTest::newRow("second statement") << QStringLiteral("store.import.insert") << 2;
-    QTest::newRow("last statement") << QStringLiteral("store.import.insert")
-                                    << 3 * ((100 + InstrumentImportWriter::RowsPerInsert - 1) /
-                                            InstrumentImportWriter::RowsPerInsert);
+    for (const bool direct : {true, false}) {
+        const char *path = direct ? "direct" : "Qt";
+        const int perInsert = direct ? InstrumentImportWriter::DirectRowsPerInsert
+                                     : InstrumentImportWriter::RowsPerInsert;
+        QTest::addRow("%s: first record", path)
+            << direct << QStringLiteral("store.instrument.write") << 1;
+        QTest::addRow("%s: record in the second statement", path)
+            << direct << QStringLiteral("store.instrument.write") << perInsert + 3;
+        QTest::addRow("%s: outbox of the last record", path)
+            << direct << QStringLiteral("store.outbox.insert") << 150;
+        QTest::addRow("%s: audit", path) << direct << QStringLiteral("store.audit.insert") << 50;
+        QTest::addRow("%s: second statement", path)
+            << direct << QStringLiteral("store.import.insert") << 2;
+        QTest::addRow("%s: last statement", path) << direct << QStringLiteral("store.import.insert")
+                                                  << 3 * ((150 + perInsert - 1) / perInsert);
+    }
 }
 
 void TestInstrumentImportWriter::failpointAtAnyRecordLeavesNothing()
 {
+    QFETCH(bool, direct);
     QFETCH(QString, point);
     QFETCH(int, hit);
+    sqlitedirect::setEnabled(direct);
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("local.db")));
     QVERIFY(db.ok());
     QList<InstrumentImportWriter::PreparedCreate> created;
-    for (int n = 0; n < 100; ++n) // several statements per table
+    for (int n = 0; n < 150; ++n) // several statements per table on either path
         created.append(InstrumentImportWriter::prepareCreate(make(n)));
     failpoints::arm(point, hit);
     const Status s = (*db)->transaction([&]() -> Status {
