@@ -18,6 +18,8 @@
 
 namespace jl::models {
 
+class InstrumentBulkLoad;
+
 class Database;
 
 struct WarningCounts {
@@ -96,8 +98,9 @@ public:
                                                  OnExisting onExisting);
     // Runs `work` in one transaction; the store's writes inside it join it.
     Status transaction(const std::function<Status()> &work);
-    // The same for a whole import, with a larger page cache while it runs
-    // (instrumentimportwriter.cpp).
+    // The same for a whole import, with a larger page cache while it runs and the table's
+    // secondary indexes built once at the end when it creates more than the table held
+    // (InstrumentBulkLoad; instrumentstoreimport.cpp).
     Status importTransaction(const std::function<Status()> &work);
     static constexpr int ImportCacheKiB = 32 * 1024;
 
@@ -115,6 +118,7 @@ private:
 
     Database &m_db;
     QString m_actor;
+    InstrumentBulkLoad *m_bulk = nullptr; // set while importTransaction() runs
 };
 
 } // namespace jl::models

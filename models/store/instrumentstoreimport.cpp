@@ -5,19 +5,21 @@
 
 #include "models/domain/instrumentvalidator.h"
 #include "models/store/database.h"
+#include "models/store/instrumentbulkload.h"
 #include "models/store/instrumentimportwriter.h"
 #include "models/store/instrumentrow.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSet>
 #include <QStringList>
 
 namespace jl::models {
 
 namespace {
-
-constexpr int SerialsPerQuery = 500; // well under SQLite's bound-parameter limit
 
 QString describe(const Instrument &i)
 {
@@ -80,18 +82,17 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
             return byId.error();
         for (const Instrument &i : byId.value())
             keep(i);
-        for (qsizetype from = 0; from < serials.size(); from += SerialsPerQuery) {
-            const QStringList chunk = serials.mid(from, SerialsPerQuery);
-            QVariantList binds;
-            for (const QString &serial : chunk)
-                binds.append(serial);
-            auto q = m_db.exec(
-                QStringLiteral("store.instrument.read"),
-                QStringLiteral("SELECT %1 FROM instrument WHERE lifecycle = "
-                               "'active' AND deleted = 0 AND serial_no IN (%2)")
-                    .arg(instrumentrow::columns(),
-                         QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
-                binds);
+        // One bound JSON array rather than one placeholder per serial: Qt's per-value binding
+        // cost more than the look-up.
+        if (!serials.isEmpty()) {
+            const QString list = QString::fromUtf8(
+                QJsonDocument(QJsonArray::fromStringList(serials)).toJson(QJsonDocument::Compact));
+            auto q = m_db.exec(QStringLiteral("store.instrument.read"),
+                               QStringLiteral("SELECT %1 FROM instrument WHERE lifecycle = "
+                                              "'active' AND deleted = 0 AND serial_no IN "
+                                              "(SELECT value FROM json_each(?))")
+                                   .arg(instrumentrow::columns()),
+                               QVariantList{list});
             if (!q)
                 return q.error();
             while (q.value().next())
@@ -166,6 +167,10 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
             if (auto written = write(before, after, QStringLiteral("import")); !written)
                 return written.error();
         }
+        if (m_bulk && !created.isEmpty()) {
+            if (Status s = m_bulk->willCreate(created.size()); !s)
+                return s;
+        }
         return InstrumentImportWriter(m_db, m_actor)
             .insertCreated(created, QDateTime::currentDateTimeUtc());
     });
@@ -192,7 +197,16 @@ Status InstrumentStore::importTransaction(const std::function<Status()> &work)
     };
     if (Status s = setCache(QString::number(-ImportCacheKiB)); !s)
         return s;
-    const Status done = m_db.transaction(work);
+    const Status done = m_db.transaction([&]() -> Status {
+        InstrumentBulkLoad bulk(m_db);
+        if (Status s = bulk.begin(); !s)
+            return s;
+        m_bulk = &bulk;
+        const auto detach = qScopeGuard([this] { m_bulk = nullptr; });
+        if (Status s = work(); !s)
+            return s; // the rollback brings back any dropped index
+        return bulk.finish();
+    });
     if (!previous.isEmpty())
         (void)setCache(previous); // only memory: a failure here changes nothing stored
     return done;

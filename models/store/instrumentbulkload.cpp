@@ -1,0 +1,79 @@
+#include "models/store/instrumentbulkload.h"
+
+#include "models/store/database.h"
+
+#include <QSqlQuery>
+
+namespace jl::models {
+
+namespace {
+const QString KeptIndex = QStringLiteral("instrument_active_serial");
+} // namespace
+
+InstrumentBulkLoad::InstrumentBulkLoad(Database &db)
+    : m_db(db)
+{}
+
+Status InstrumentBulkLoad::begin()
+{
+    auto q = m_db.exec(QStringLiteral("store.instrument.read"),
+                       QStringLiteral("SELECT count(*) FROM instrument"));
+    if (!q)
+        return q.error();
+    m_existing = q.value().next() ? q.value().value(0).toLongLong() : 0;
+    m_created = 0;
+    m_dropped.clear();
+    return {};
+}
+
+Status InstrumentBulkLoad::willCreate(qsizetype count)
+{
+    m_created += count;
+    if (indexesDropped() || m_created < std::max(m_existing, MinCreated))
+        return {};
+    return drop();
+}
+
+Status InstrumentBulkLoad::drop()
+{
+    // Every index of the table but the kept one and SQLite's own (the primary key's, whose sql
+    // is NULL), read from the schema so that an index a later migration adds is covered too.
+    auto q = m_db.exec(QStringLiteral("store.index.drop"),
+                       QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                      "AND tbl_name = 'instrument' AND sql IS NOT NULL "
+                                      "AND name <> ? ORDER BY name"),
+                       QVariantList{KeptIndex});
+    if (!q)
+        return q.error();
+    QStringList names;
+    QStringList statements;
+    while (q.value().next()) {
+        names.append(q.value().value(0).toString());
+        statements.append(q.value().value(1).toString());
+    }
+    q.value().finish();
+    for (const QString &name : std::as_const(names)) {
+        // Names come from sqlite_master; quoted as identifiers all the same.
+        QString quoted = name;
+        quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        auto d = m_db.exec(QStringLiteral("store.index.drop"),
+                           QStringLiteral("DROP INDEX \"%1\"").arg(quoted));
+        if (!d)
+            return d.error();
+    }
+    m_dropped = statements;
+    return {};
+}
+
+Status InstrumentBulkLoad::finish()
+{
+    for (const QString &statement : std::as_const(m_dropped)) {
+        auto c = m_db.exec(QStringLiteral("store.index.create"), statement);
+        if (!c)
+            return c.error();
+    }
+    m_dropped.clear();
+    return {};
+}
+
+} // namespace jl::models

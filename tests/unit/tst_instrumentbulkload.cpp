@@ -1,0 +1,191 @@
+// A large import drops the instrument table's secondary indexes and builds them again before
+// it commits: afterwards the schema is exactly what it was, a failed import leaves the indexes
+// (and no rows), an import into a larger library keeps its indexes, and records an import
+// updates are found by serial while the indexes are gone.
+#include "models/store/database.h"
+#include "models/store/failpoints.h"
+#include "models/store/instrumentbulkload.h"
+#include "models/store/instrumentstore.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace jl::models;
+
+class TestInstrumentBulkLoad final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup() { failpoints::disarmAll(); }
+    void largeImportRebuildsTheSameIndexes();
+    void failedImportKeepsIndexesAndNothingElse();
+    void smallImportIntoLargerLibraryKeepsIndexes();
+    void updatesFindTheirRecordWhileIndexesAreDropped();
+
+private:
+    static QList<IncomingInstrument> batch(int from, int count, const QString &prefix);
+    QStringList schema() const;
+    qint64 rows(const char *table) const;
+    // Imports `total` new records in chunks of 500 inside one import transaction.
+    Status import(InstrumentStore &store, int from, int total, const QString &prefix,
+                  bool *dropped = nullptr);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+};
+
+void TestInstrumentBulkLoad::init()
+{
+    QVERIFY(m_dir.isValid());
+    const QString path =
+        m_dir.filePath(QLatin1String(QTest::currentTestFunction()) + QLatin1String(".db"));
+    auto db = Database::open(path);
+    QVERIFY(db.ok());
+    m_db = std::move(db).value();
+}
+
+QList<IncomingInstrument> TestInstrumentBulkLoad::batch(int from, int count, const QString &prefix)
+{
+    QList<IncomingInstrument> records;
+    for (int n = from; n < from + count; ++n) {
+        Instrument i;
+        i.serialNo = prefix + QString::number(n);
+        i.name = QStringLiteral("加油机 %1").arg(n % 13);
+        i.validUntil = QDate(2026, 1, 1).addDays(n % 400);
+        records.append(
+            {i,
+             {QLatin1String(InstrumentField::SerialNo), QLatin1String(InstrumentField::Name),
+              QLatin1String(InstrumentField::ValidUntil)}});
+    }
+    return records;
+}
+
+QStringList TestInstrumentBulkLoad::schema() const
+{
+    QSqlQuery q(m_db->connection());
+    QStringList out;
+    if (!q.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")))
+        return {};
+    while (q.next())
+        out.append(q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() +
+                   QLatin1Char(' ') + q.value(2).toString());
+    return out;
+}
+
+qint64 TestInstrumentBulkLoad::rows(const char *table) const
+{
+    QSqlQuery q(m_db->connection());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+Status TestInstrumentBulkLoad::import(InstrumentStore &store, int from, int total,
+                                      const QString &prefix, bool *dropped)
+{
+    return store.importTransaction([&]() -> Status {
+        for (int n = from; n < from + total; n += 500) {
+            auto r = store.importRecords(batch(n, std::min(500, from + total - n), prefix),
+                                         OnExisting::Update);
+            if (!r)
+                return r.error();
+            for (const IncomingOutcome &o : *r) {
+                if (o.kind == IncomingOutcome::Rejected)
+                    return Error{QStringLiteral("rejected"), o.message};
+            }
+            if (dropped) {
+                // What the schema says inside the transaction, after this chunk.
+                QSqlQuery q(m_db->connection());
+                if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                          "'index' AND name = 'instrument_lifecycle_name'")) &&
+                    q.next() && q.value(0).toInt() == 0)
+                    *dropped = true;
+            }
+        }
+        return {};
+    });
+}
+
+void TestInstrumentBulkLoad::largeImportRebuildsTheSameIndexes()
+{
+    InstrumentStore store(*m_db, QStringLiteral("x"));
+    const QStringList before = schema();
+    QVERIFY(before.join(QLatin1Char('\n')).contains(QLatin1String("instrument_warning")));
+    bool dropped = false;
+    const Status s = import(store, 0, int(InstrumentBulkLoad::MinCreated) + 1000,
+                            QStringLiteral("A-"), &dropped);
+    QVERIFY2(s.ok(), qPrintable(s.error().detail));
+    QVERIFY(dropped);           // the bulk path was taken...
+    QCOMPARE(schema(), before); // ...and left the schema as it found it
+    QCOMPARE(rows("instrument"), InstrumentBulkLoad::MinCreated + 1000);
+    QCOMPARE(rows("outbox"), InstrumentBulkLoad::MinCreated + 1000);
+    QSqlQuery check(m_db->connection());
+    QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+    QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+}
+
+void TestInstrumentBulkLoad::failedImportKeepsIndexesAndNothingElse()
+{
+    InstrumentStore store(*m_db, QStringLiteral("x"));
+    const QStringList before = schema();
+    // The last chunk's audit insert fails: long after the indexes were dropped.
+    failpoints::arm(QStringLiteral("store.audit.insert"),
+                    int(InstrumentBulkLoad::MinCreated) + 900);
+    bool dropped = false;
+    const Status s = import(store, 0, int(InstrumentBulkLoad::MinCreated) + 1000,
+                            QStringLiteral("A-"), &dropped);
+    QVERIFY(!s.ok());
+    QVERIFY(dropped);
+    QCOMPARE(schema(), before);
+    QCOMPARE(rows("instrument"), 0);
+    QCOMPARE(rows("outbox"), 0);
+    QCOMPARE(rows("audit"), 0);
+}
+
+void TestInstrumentBulkLoad::smallImportIntoLargerLibraryKeepsIndexes()
+{
+    InstrumentStore store(*m_db, QStringLiteral("x"));
+    const int library = int(InstrumentBulkLoad::MinCreated) + 1000;
+    QVERIFY(import(store, 0, library, QStringLiteral("A-")).ok());
+    bool dropped = false;
+    // More than MinCreated, fewer than the library holds.
+    QVERIFY(import(store, 0, library - 500, QStringLiteral("B-"), &dropped).ok());
+    QVERIFY(!dropped);
+    QCOMPARE(rows("instrument"), 2 * library - 500);
+}
+
+void TestInstrumentBulkLoad::updatesFindTheirRecordWhileIndexesAreDropped()
+{
+    InstrumentStore store(*m_db, QStringLiteral("x"));
+    QVERIFY(import(store, 0, 10, QStringLiteral("A-")).ok());
+    bool dropped = false;
+    // New records first (they drop the indexes), then the same ten serials again: they must
+    // update the ten records, not create second ones.
+    const Status s = store.importTransaction([&]() -> Status {
+        for (int n = 100; n < 100 + int(InstrumentBulkLoad::MinCreated); n += 500) {
+            auto r = store.importRecords(batch(n, 500, QStringLiteral("A-")), OnExisting::Update);
+            if (!r)
+                return r.error();
+        }
+        QSqlQuery q(m_db->connection());
+        dropped = q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                        "'instrument_site'")) &&
+                  q.next() && q.value(0).toInt() == 0;
+        auto again = store.importRecords(batch(0, 10, QStringLiteral("A-")), OnExisting::Update);
+        if (!again)
+            return again.error();
+        for (const IncomingOutcome &o : *again) {
+            if (o.kind != IncomingOutcome::Updated)
+                return Error{QStringLiteral("not updated"), o.message};
+        }
+        return {};
+    });
+    QVERIFY2(s.ok(), qPrintable(s.error().message + s.error().detail));
+    QVERIFY(dropped);
+    QCOMPARE(rows("instrument"), 10 + InstrumentBulkLoad::MinCreated);
+}
+
+QTEST_GUILESS_MAIN(TestInstrumentBulkLoad)
+#include "tst_instrumentbulkload.moc"
