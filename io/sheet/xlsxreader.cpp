@@ -1,12 +1,12 @@
 #include "io/sheet/xlsxreader.h"
 
 #include "io/sheet/mergeapplier.h"
-#include "io/sheet/numberformat.h"
 #include "io/sheet/sheetreader.h"
+#include "io/sheet/sheetxmlcell.h"
+#include "io/sheet/sheetxmlfallback.h"
+#include "io/sheet/sheetxmlscanner.h"
 #include "io/sheet/xlsxparts.h"
 #include "io/sheet/zippackage.h"
-
-#include <QXmlStreamReader>
 
 #include <climits>
 
@@ -17,116 +17,144 @@ using models::Status;
 
 namespace {
 
-bool is(const QXmlStreamReader &xml, const char *name)
-{
-    return xml.name() == QLatin1String(name);
-}
+using xlsx::SheetXmlScanner;
+using Token = SheetXmlScanner::Token;
 
-struct Context {
-    const xlsx::Workbook &workbook;
-    const xlsx::Styles &styles;
-    const QList<QString> &strings;
-};
-
-// Text of an inline string: every run's <t>, phonetic guides left out.
-QString inlineText(QXmlStreamReader &xml)
+// Text of an inline string (the scanner is on <is>): every run's <t>, phonetic guides and
+// anything else left out. Runs nested in runs are followed by a count, not recursion.
+bool readInline(SheetXmlScanner &xml, QString &text)
 {
-    QString text;
-    // Most cells hold one run: take its text as it is rather than copy it into an empty one.
-    const auto add = [&text](QString part) {
-        if (text.isEmpty())
-            text = std::move(part);
-        else
-            text += part;
-    };
-    while (xml.readNextStartElement()) {
-        if (is(xml, "t"))
-            add(xml.readElementText());
-        else if (is(xml, "r"))
-            add(inlineText(xml));
-        else
-            xml.skipCurrentElement();
-    }
-    return text;
-}
-
-// Reads one <c> element (the reader is on its start) into `cell`.
-// `type` and `style` are the t and s attributes of the <c> element.
-std::optional<Error> readCell(QXmlStreamReader &xml, const Context &ctx, Cell &cell, int row,
-                              int column, QStringView type, int style)
-{
-    QString value;
-    QString inlineString;
-    bool hasInline = false;
-    while (xml.readNextStartElement()) {
-        if (is(xml, "v")) {
-            value = xml.readElementText();
-        } else if (is(xml, "is")) {
-            inlineString = inlineText(xml);
-            hasInline = true;
+    int depth = 0;
+    while (true) {
+        const Token token = xml.next();
+        if (token == Token::EndElement) {
+            if (depth == 0)
+                return true;
+            --depth;
+        } else if (token == Token::StartElement) {
+            if (xml.nameIs("t")) {
+                const auto part = xml.readElementText();
+                if (!part)
+                    return false;
+                // Most cells hold one run: its QString is the text, nothing copied.
+                if (text.isEmpty())
+                    text = QString::fromUtf8(*part);
+                else
+                    text += QString::fromUtf8(*part);
+            } else if (xml.nameIs("r")) {
+                ++depth;
+            } else if (!xml.skipElement()) {
+                return false;
+            }
         } else {
-            xml.skipCurrentElement(); // <f>: the cached <v> is what counts
+            return false;
         }
     }
-    cell = Cell{};
-    auto text = [&](const QString &t) -> std::optional<Error> {
-        if (t.size() > MaxCellLength)
-            return SheetReader::cellTooLong(row, column);
-        if (!t.isEmpty()) {
-            cell.kind = CellKind::Text;
-            cell.text = t;
+}
+
+// The children of one <c> (the scanner is on its start) into `raw`; <f> and anything else
+// skipped (the cached <v> is what counts).
+bool readCell(SheetXmlScanner &xml, xlsx::RawCell &raw)
+{
+    while (true) {
+        const Token token = xml.next();
+        if (token == Token::EndElement)
+            return true;
+        if (token != Token::StartElement)
+            return false;
+        if (xml.nameIs("v")) {
+            const auto value = xml.readElementText();
+            if (!value)
+                return false;
+            raw.value.assign(value->data(), size_t(value->size()));
+        } else if (xml.nameIs("is")) {
+            raw.inlineText.clear();
+            if (!readInline(xml, raw.inlineText))
+                return false;
+            raw.hasInline = true;
+        } else if (!xml.skipElement()) {
+            return false;
         }
-        return std::nullopt;
-    };
-    if (type == QLatin1String("s")) {
-        if (value.isEmpty())
-            return std::nullopt; // a styled cell with no string
-        bool ok = false;
-        const int index = value.toInt(&ok);
-        if (!ok || index < 0 || index >= ctx.strings.size())
-            return xlsx::XmlGuard::malformed(QStringLiteral("sharedStrings"),
-                                             QStringLiteral("index %1").arg(value));
-        return text(ctx.strings.at(index));
     }
-    if (type == QLatin1String("inlineStr") || hasInline)
-        return text(inlineString);
-    if (type == QLatin1String("str"))
-        return text(value);
-    if (value.isEmpty())
-        return std::nullopt;
-    if (type == QLatin1String("e")) {
-        cell.kind = CellKind::Error;
-        cell.text = value;
-        return std::nullopt;
-    }
-    if (type == QLatin1String("b")) {
-        cell.kind = CellKind::Bool;
-        cell.number = value == QLatin1String("1") ? 1 : 0;
-        cell.text = cell.number != 0 ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
-        return std::nullopt;
-    }
-    if (type == QLatin1String("d")) { // ISO 8601 date (strict OOXML, some converters)
-        cell.kind = CellKind::Date;
-        cell.date = QDate::fromString(value.left(10), Qt::ISODate);
-        cell.number = cell.date.isValid() ? numberformat::dateToSerial(cell.date) : 0;
-        return std::nullopt;
-    }
-    bool ok = false;
-    cell.number = value.toDouble(&ok);
-    if (!ok)
-        return text(value);
-    cell.kind = CellKind::Number;
-    if (style > 0 && style < ctx.styles.formats.size()) {
-        cell.format = ctx.styles.formats.at(style);
-        if (ctx.styles.isDate.at(style)) {
-            cell.kind = CellKind::Date;
-            cell.date =
-                numberformat::serialToDate(cell.number, ctx.workbook.date1904).value_or(QDate());
+}
+
+// The rows of the sheet through the byte scanner. The same walk as readRowsWithQt(): a
+// <row> element anywhere starts a row, a <c> inside one is a cell, </sheetData> ends it.
+Status readRowsScanned(const xlsx::SheetPass &pass)
+{
+    const QString &sheetPath = pass.workbook.sheetPath;
+    SheetXmlScanner xml(pass.device);
+    SheetRow row;
+    row.date1904 = pass.workbook.date1904;
+    xlsx::RawCell raw;
+    int nextRow = 1;
+    int nextColumn = 0;
+    bool inRow = false;
+    qint64 rowsRead = 0;
+    while (true) {
+        const Token token = xml.next();
+        if (token == Token::Invalid || token == Token::EndDocument)
+            break;
+        if (token == Token::StartElement) {
+            if (xml.nameIs("row")) {
+                const QByteArrayView r = xml.attribute("r");
+                const qint64 number = r.isEmpty() ? nextRow : xlsx::toLongLong(r);
+                if (number > MaxRows)
+                    return SheetReader::outOfBounds(int(std::min<qint64>(number, INT_MAX)), 0);
+                if (number < nextRow)
+                    return xlsx::XmlGuard::malformed(
+                        sheetPath, QStringLiteral("row %1 out of order").arg(number));
+                row.number = int(number);
+                row.cells.clear();
+                nextColumn = 0;
+                inRow = true;
+            } else if (inRow && xml.nameIs("c")) {
+                int column = nextColumn;
+                int refRow = row.number;
+                const QByteArrayView ref = xml.attribute("r");
+                if (!ref.isEmpty() && !xlsx::parseReference(ref, column, refRow))
+                    return xlsx::XmlGuard::malformed(sheetPath, QString::fromUtf8(ref));
+                if (column >= MaxColumns || column < 0)
+                    return SheetReader::outOfBounds(row.number, column);
+                if (row.cells.size() <= column)
+                    row.cells.resize(column + 1);
+                raw.type = xlsx::cellType(xml.attribute("t"));
+                raw.style = xlsx::toInt(xml.attribute("s"));
+                raw.value.clear();
+                raw.hasInline = false;
+                raw.inlineText.clear();
+                if (!readCell(xml, raw))
+                    break; // the XML's error, reported below
+                if (auto e = xlsx::toCell(pass, raw, row.cells[column], row.number, column))
+                    return *e;
+                nextColumn = column + 1;
+            }
+        } else if (token == Token::EndElement) {
+            if (inRow && xml.nameIs("row")) {
+                inRow = false;
+                nextRow = row.number + 1;
+                while (!row.cells.isEmpty() && row.cells.constLast().isEmpty())
+                    row.cells.removeLast();
+                if (Status s = pass.applier.push(row); !s)
+                    return s;
+                if ((++rowsRead & 0x3FF) == 0) {
+                    if (pass.options.cancelled())
+                        return SheetReader::cancelledError();
+                    if (pass.options.progress && pass.size > 0)
+                        pass.options.progress(std::min(1.0, double(xml.offset()) / pass.size));
+                }
+            } else if (xml.nameIs("sheetData")) {
+                break;
+            }
         }
-    } else if (style == 0 && !ctx.styles.formats.isEmpty()) {
-        cell.format = ctx.styles.formats.constFirst();
     }
-    return std::nullopt;
+    if (auto e = pass.zip.streamError())
+        return *e;
+    if (xml.dtdFound())
+        return xlsx::XmlGuard::dtd();
+    if (xml.hasError())
+        return xlsx::XmlGuard::malformed(sheetPath, xml.errorString());
+    return {};
 }
 
 } // namespace
@@ -153,73 +181,13 @@ Status XlsxReader::read(const QString &path, const RowSink &sink, const ReadOpti
     auto device = zip.stream(workbook->sheetPath, &size);
     if (!device)
         return device.error();
-    const Context ctx{*workbook, *styles, *strings};
     MergeApplier applier(std::move(merges).value(), sink);
-    QXmlStreamReader xml(device->get());
-    SheetRow row;
-    row.date1904 = workbook->date1904;
-    int nextRow = 1;
-    int nextColumn = 0;
-    bool inRow = false;
-    qint64 rowsRead = 0;
-    while (!xml.atEnd()) {
-        const auto token = xml.readNext();
-        if (token == QXmlStreamReader::DTD)
-            return xlsx::XmlGuard::dtd();
-        if (token == QXmlStreamReader::StartElement) {
-            if (is(xml, "row")) {
-                const auto r = xml.attributes().value(QLatin1String("r"));
-                const qint64 number = r.isEmpty() ? nextRow : r.toLongLong();
-                if (number > MaxRows)
-                    return SheetReader::outOfBounds(int(std::min<qint64>(number, INT_MAX)), 0);
-                if (number < nextRow)
-                    return xlsx::XmlGuard::malformed(
-                        workbook->sheetPath, QStringLiteral("row %1 out of order").arg(number));
-                row.number = int(number);
-                row.cells.clear();
-                nextColumn = 0;
-                inRow = true;
-            } else if (inRow && is(xml, "c")) {
-                int column = nextColumn;
-                int refRow = row.number;
-                // One copy of the attributes per cell: they are read for r, t and s.
-                const QXmlStreamAttributes attrs = xml.attributes();
-                const auto ref = attrs.value(QLatin1String("r"));
-                if (!ref.isEmpty() && !xlsx::parseReference(ref, column, refRow))
-                    return xlsx::XmlGuard::malformed(workbook->sheetPath, ref.toString());
-                if (column >= MaxColumns || column < 0)
-                    return SheetReader::outOfBounds(row.number, column);
-                if (row.cells.size() <= column)
-                    row.cells.resize(column + 1);
-                if (auto e = readCell(xml, ctx, row.cells[column], row.number, column,
-                                      attrs.value(QLatin1String("t")),
-                                      attrs.value(QLatin1String("s")).toInt()))
-                    return *e;
-                nextColumn = column + 1;
-            }
-        } else if (token == QXmlStreamReader::EndElement) {
-            if (inRow && is(xml, "row")) {
-                inRow = false;
-                nextRow = row.number + 1;
-                while (!row.cells.isEmpty() && row.cells.constLast().isEmpty())
-                    row.cells.removeLast();
-                if (Status s = applier.push(row); !s)
-                    return s;
-                if ((++rowsRead & 0x3FF) == 0) {
-                    if (options.cancelled())
-                        return SheetReader::cancelledError();
-                    if (options.progress && size > 0)
-                        options.progress(std::min(1.0, double(xml.characterOffset()) / size));
-                }
-            } else if (is(xml, "sheetData")) {
-                break;
-            }
-        }
-    }
-    if (auto e = zip.streamError())
-        return *e;
-    if (xml.hasError())
-        return xlsx::XmlGuard::malformed(workbook->sheetPath, xml.errorString());
+    const xlsx::SheetPass pass{zip, **device, *workbook, *styles, *strings, applier, options, size};
+    // Spreadsheet programs write UTF-8; anything else XML allows goes the slower, general way.
+    const Status rows =
+        SheetXmlScanner::handles(**device) ? readRowsScanned(pass) : xlsx::readRowsWithQt(pass);
+    if (!rows)
+        return rows;
     if (Status s = zip.finish(**device); !s)
         return s;
     return applier.finish();

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "io/sheet/cell.h"
+#include "io/sheet/xlsxparts.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <optional>
+#include <string>
+
+namespace jl::io {
+class MergeApplier;
+}
+
+namespace jl::io::xlsx {
+
+// What every pass over a worksheet's cells needs: the workbook's parts read before it, and
+// where the rows go.
+struct SheetPass {
+    ZipPackage &zip;
+    QIODevice &device;
+    const Workbook &workbook;
+    const Styles &styles;
+    const QList<QString> &strings;
+    MergeApplier &applier;
+    const ReadOptions &options;
+    qint64 size = 0; // the part's uncompressed size, for progress
+};
+
+// The t attribute of a <c> element; anything unknown reads as a number, as Excel does.
+enum class CellType { Number, Shared, Str, InlineStr, Error, Bool, Date };
+CellType cellType(QByteArrayView t);
+
+// A <c> element as read, before it becomes a Cell: both sheet passes (the byte scanner and
+// the QXmlStreamReader fallback) fill one, so that what a cell means is decided in one place.
+struct RawCell {
+    CellType type = CellType::Number;
+    int style = 0;     // the s attribute
+    std::string value; // the text of <v> (the cached value of a formula), UTF-8
+    bool hasInline = false;
+    QString inlineText; // an <is> element's runs, phonetic guides left out
+};
+
+// Fills `cell` from `raw`; an error for a cell over Excel's length or a shared-string index
+// out of range.
+std::optional<models::Error> toCell(const SheetPass &pass, const RawCell &raw, Cell &cell, int row,
+                                    int column);
+
+// QString::toInt() / toLongLong() on UTF-8 bytes, without a QString for plain digits.
+int toInt(QByteArrayView digits, bool *ok = nullptr);
+qint64 toLongLong(QByteArrayView digits);
+
+// parseReference() on bytes ("B12" → column 1, row 12).
+bool parseReference(QByteArrayView ref, int &column, int &row);
+
+} // namespace jl::io::xlsx
