@@ -207,6 +207,9 @@ QString sqlFor(const QString &head, const QString &row, int rows)
 constexpr int BoundFromInstrument[] = {0,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13,
                                        14, 15, 16, 17, 18, 19, 20, 21, 22, 23};
 constexpr int InstrumentColumns = 26;
+constexpr int BoundPerRecord = int(std::size(BoundFromInstrument));
+// PreparedCreate::utf8: the bound columns, then these.
+enum DirectValue { DirectOpId = BoundPerRecord, DirectPayload, DirectChanges, DirectValues };
 
 QString instrumentRow(const QString &nowLiteral)
 {
@@ -217,6 +220,18 @@ QString instrumentRow(const QString &nowLiteral)
     marks[24] = QStringLiteral("'active'");
     marks[25] = QStringLiteral("NULL");
     return QLatin1Char('(') + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+}
+
+// Qt's form of a record prepared for direct binding, for a connection that cannot take it
+// (the run-time check of sqlitedirect::handle() said no).
+void qtForm(InstrumentImportWriter::PreparedCreate &p)
+{
+    InstrumentImportWriter::CreateTexts texts = InstrumentImportWriter::createTexts(p.record);
+    p.payload = std::move(texts.payload);
+    p.changes = std::move(texts.changes);
+    const QVariantList row = instrumentrow::values(p.record, QVariant());
+    for (const int column : BoundFromInstrument)
+        p.row.append(row.at(column));
 }
 
 } // namespace
@@ -333,9 +348,28 @@ InstrumentImportWriter::prepareCreate(const Instrument &values)
     }
     p.opId = newId();
     CreateTexts texts = createTexts(i);
+    const QVariantList row = instrumentrow::values(i, QVariant());
+    if (sqlitedirect::compiledIn()) {
+        p.utf8.reserve((texts.payload.size() + texts.changes.size()) * 2);
+        p.ends.reserve(DirectValues);
+        const auto add = [&p](const QString &text) {
+            p.utf8 += text.toUtf8();
+            p.ends.append(p.utf8.size());
+        };
+        for (const int column : BoundFromInstrument) {
+            const QVariant &v = row.at(column);
+            if (v.isValid())
+                add(v.toString()); // the INTEGER column's affinity makes "12" the integer 12
+            else
+                p.ends.append(-p.utf8.size() - 1); // NULL: where it would end, made negative
+        }
+        add(p.opId);
+        add(texts.payload);
+        add(texts.changes);
+        return p;
+    }
     p.payload = std::move(texts.payload);
     p.changes = std::move(texts.changes);
-    const QVariantList row = instrumentrow::values(i, QVariant());
     p.row.reserve(qsizetype(std::size(BoundFromInstrument)));
     for (const int column : BoundFromInstrument)
         p.row.append(row.at(column));
@@ -364,7 +398,10 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
 
     // One set of statements for full groups, prepared on first use, and one for the rest;
     // through SQLite's C API where that is sound here (sqlitedirect.h), else through Qt.
-    sqlite3 *const direct = sqlitedirect::handle(m_db.connection());
+    sqlite3 *const direct = std::all_of(created.cbegin(), created.cend(),
+                                        [](const PreparedCreate &p) { return !p.utf8.isEmpty(); })
+                                ? sqlitedirect::handle(m_db.connection())
+                                : nullptr;
     struct Statements {
         int rows = 0;
         std::array<std::optional<PreparedStatement>, 3> qt;
@@ -403,13 +440,24 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
         if (failpoints::hit(FailStatement)) // as PreparedStatement::run() checks it
             return Database::sqlError(Database::failedMessage(),
                                       QStringLiteral("failpoint %1").arg(FailStatement));
-        DirectStatement &statement = *s.direct[k];
-        for (qsizetype n = 0; n < values.size(); ++n)
-            statement.bind(int(n) + 1, values.at(n)); // text is bound in place: `values` lives on
-        return statement.run();
+        return s.direct[k]->run();
+    };
+    const QByteArray actorUtf8 = m_actor.toUtf8();
+    // Binds value `v` of record `p` to parameter `index` of statement `k` (direct path).
+    const auto bindValue = [](DirectStatement &statement, int index, const PreparedCreate &p,
+                              int v) {
+        const auto offset = [](qsizetype end) {
+            return end < 0 ? -end - 1 : end;
+        };
+        const qsizetype end = p.ends.at(v);
+        if (end < 0) {
+            statement.bindNull(index);
+            return;
+        }
+        const qsizetype begin = v > 0 ? offset(p.ends.at(v - 1)) : 0;
+        statement.bindUtf8(index, p.utf8.constData() + begin, end - begin);
     };
 
-    constexpr int BoundPerRecord = int(std::size(BoundFromInstrument));
     QVariantList instrumentValues;
     QVariantList outboxValues;
     QVariantList auditValues;
@@ -421,9 +469,11 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
         instrumentValues.clear();
         outboxValues.clear();
         auditValues.clear();
-        instrumentValues.reserve(rows * BoundPerRecord);
-        outboxValues.reserve(rows * 3);
-        auditValues.reserve(rows * 3);
+        if (!direct) {
+            instrumentValues.reserve(rows * BoundPerRecord);
+            outboxValues.reserve(rows * 3);
+            auditValues.reserve(rows * 3);
+        }
         for (qsizetype n = from; n < from + rows; ++n) {
             PreparedCreate &p = created[n];
             // What the statement's literals say about every created record.
@@ -436,6 +486,23 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
                     return Database::sqlError(Database::failedMessage(),
                                               QStringLiteral("failpoint %1").arg(*point));
             }
+            if (direct) {
+                const int at = int(n - from);
+                DirectStatement &instrument = *(*statements)->direct[InstrumentStatement];
+                for (int v = 0; v < BoundPerRecord; ++v)
+                    bindValue(instrument, at * BoundPerRecord + v + 1, p, v);
+                DirectStatement &outbox = *(*statements)->direct[OutboxStatement];
+                bindValue(outbox, at * 3 + 1, p, DirectOpId);
+                bindValue(outbox, at * 3 + 2, p, 0); // the id is the row's first column
+                bindValue(outbox, at * 3 + 3, p, DirectPayload);
+                DirectStatement &audit = *(*statements)->direct[AuditStatement];
+                audit.bindUtf8(at * 3 + 1, actorUtf8.constData(), actorUtf8.size());
+                bindValue(audit, at * 3 + 2, p, 0);
+                bindValue(audit, at * 3 + 3, p, DirectChanges);
+                continue;
+            }
+            if (p.row.isEmpty()) // made for direct binding, which this connection cannot take
+                qtForm(p);
             instrumentValues.append(p.row);
             outboxValues.append(p.opId);
             outboxValues.append(p.record.id);

@@ -33,11 +33,18 @@ public:
     // What a created record stores, made ahead from the parsed values: an import makes it on
     // its reading thread, so that the storing thread only binds and inserts.
     struct PreparedCreate {
-        Instrument record;    // normalised, with its new id, rev 0, active
-        QString opId;         // its outbox entry's
-        QString payload;      // the outbox payload
-        QString changes;      // the audit line's changes
-        QVariantList row;     // the bound columns of its instrument row
+        Instrument record; // normalised, with its new id, rev 0, active
+        QString opId;      // its outbox entry's
+        QString payload;   // the outbox payload
+        QString changes;   // the audit line's changes
+        QVariantList row;  // the bound columns of its instrument row
+        // For binding straight into SQLite (sqlitedirect.h), made instead of `row`, `payload`
+        // and `changes` when this build can: the row's bound columns, then the op id, the
+        // payload and the changes, as UTF-8 in one buffer (SQLite's own encoding: the storing
+        // thread then neither converts nor allocates per value). `ends` holds where each value
+        // ends in it; a NULL's entry is -(where it would end) - 1.
+        QByteArray utf8;
+        QList<qsizetype> ends;
         QString invalidField; // validate()'s first error, when the record breaks a rule
         QString invalidMessage;
         bool valid = true;

@@ -131,52 +131,30 @@ void DirectStatement::failBind(int code)
         m_bindError = code;
 }
 
-void DirectStatement::bindText(int index, const QString &text)
+void DirectStatement::bindUtf8(int index, const char *data, qsizetype size)
 {
 #ifdef JILIANG_SQLITE_DIRECT
-    // A null QString has no data: bind '' (the store's "not set"), never NULL.
-    static const char16_t empty[] = u"";
-    const void *data = text.isNull() ? static_cast<const void *>(empty) : text.utf16();
-    const int code = sqlite3_bind_text16(m_statement, index, data,
-                                         int(text.size() * sizeof(char16_t)), SQLITE_STATIC);
+    // SQLite binds a null pointer as NULL: an empty value must still point somewhere.
+    static const char empty[] = "";
+    const int code =
+        sqlite3_bind_text(m_statement, index, data ? data : empty, int(size), SQLITE_STATIC);
     if (code != SQLITE_OK)
         failBind(code);
 #else
     Q_UNUSED(index);
-    Q_UNUSED(text);
+    Q_UNUSED(data);
+    Q_UNUSED(size);
 #endif
 }
 
-void DirectStatement::bind(int index, const QVariant &value)
+void DirectStatement::bindNull(int index)
 {
 #ifdef JILIANG_SQLITE_DIRECT
-    int code = SQLITE_OK;
-    switch (value.typeId()) {
-    case QMetaType::UnknownType:
-        code = sqlite3_bind_null(m_statement, index);
-        break;
-    case QMetaType::QString:
-        bindText(index, *static_cast<const QString *>(value.constData()));
-        return;
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::UInt:
-    case QMetaType::Bool:
-        code = sqlite3_bind_int64(m_statement, index, value.toLongLong());
-        break;
-    case QMetaType::Double:
-        code = sqlite3_bind_double(m_statement, index, value.toDouble());
-        break;
-    default:
-        // Nothing the import binds; a new column type must be added above, not guessed.
-        code = SQLITE_MISMATCH;
-        break;
-    }
+    const int code = sqlite3_bind_null(m_statement, index);
     if (code != SQLITE_OK)
         failBind(code);
 #else
     Q_UNUSED(index);
-    Q_UNUSED(value);
 #endif
 }
 

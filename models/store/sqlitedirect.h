@@ -4,7 +4,6 @@
 
 #include <QSqlDatabase>
 #include <QString>
-#include <QVariant>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -38,7 +37,8 @@ void setEnabled(bool enabled);
 } // namespace sqlitedirect
 
 // One statement prepared on a direct handle, finalised with the object. Values are bound by
-// 1-based index; text is bound without a copy, so it must outlive run().
+// 1-based index as UTF-8, SQLite's own text encoding (no conversion, no allocation per value),
+// and without a copy: the bytes must outlive run().
 class DirectStatement final {
 public:
     static Result<DirectStatement> prepare(sqlite3 *db, const QString &sql);
@@ -48,9 +48,8 @@ public:
     DirectStatement &operator=(const DirectStatement &) = delete;
     ~DirectStatement();
 
-    // As the store binds through Qt: an invalid QVariant is NULL, a null string is ''.
-    void bind(int index, const QVariant &value);
-    void bindText(int index, const QString &text);
+    void bindUtf8(int index, const char *data, qsizetype size);
+    void bindNull(int index);
     // Steps to the end, then resets and clears the bindings.
     Status run();
 
