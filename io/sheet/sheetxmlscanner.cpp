@@ -187,6 +187,51 @@ Ref reference(const char *p, const char *end, quint32 &code, qsizetype &length)
     return Ref::Done;
 }
 
+// The pseudo-attributes of an XML declaration (after "<?xml", before "?>"), as
+// QXmlStreamReader takes them: version 1.0 first, then encodings, then standalone yes or no.
+bool validDeclaration(QByteArrayView d)
+{
+    qsizetype i = 0;
+    const auto space = [&] {
+        const qsizetype start = i;
+        while (i < d.size() && is(uchar(d.at(i)), Space))
+            ++i;
+        return i > start;
+    };
+    int stage = 0; // 0: version expected, 1: after version, 2: after standalone
+    while (true) {
+        const bool spaced = space();
+        if (i == d.size())
+            return stage > 0;
+        if (!spaced)
+            return false;
+        const qsizetype nameStart = i;
+        while (i < d.size() && is(uchar(d.at(i)), NameChar))
+            ++i;
+        const QByteArrayView name = d.sliced(nameStart, i - nameStart);
+        space();
+        if (i == d.size() || d.at(i) != '=')
+            return false;
+        ++i;
+        space();
+        if (i == d.size() || (d.at(i) != '"' && d.at(i) != '\''))
+            return false;
+        const qsizetype close = d.indexOf(d.at(i), i + 1);
+        if (close < 0)
+            return false;
+        const QByteArrayView value = d.sliced(i + 1, close - i - 1);
+        i = close + 1;
+        if (stage == 0 && name == "version" && value == "1.0")
+            stage = 1;
+        else if (stage == 1 && name == "encoding" && !value.isEmpty())
+            continue;
+        else if (stage == 1 && name == "standalone" && (value == "yes" || value == "no"))
+            stage = 2;
+        else
+            return false;
+    }
+}
+
 } // namespace
 
 bool SheetXmlScanner::handles(QIODevice &device)
@@ -884,7 +929,10 @@ SheetXmlScanner::Step SheetXmlScanner::processingInstruction()
     const char *colon = nullptr;
     if (const Step s = qualifiedName(p, end, colon); s != Step::Done)
         return s;
-    if (p - target == 3 && qstrnicmp(target, "xml", 3) == 0 && !m_atStart)
+    if (colon)
+        return bad("invalid processing instruction name");
+    const bool declaration = p - target == 3 && qstrnicmp(target, "xml", 3) == 0;
+    if (declaration && (!m_atStart || QByteArrayView(target, 3) != "xml"))
         return bad("XML declaration not at start of document");
     if (*p != '?' && !is(uchar(*p), Space)) {
         if (p == end)
@@ -899,6 +947,8 @@ SheetXmlScanner::Step SheetXmlScanner::processingInstruction()
             if (end - p < 2)
                 return Step::NeedMore;
             if (p[1] == '>') {
+                if (declaration && !validDeclaration(QByteArrayView(target + 3, p - target - 3)))
+                    return bad("invalid XML declaration");
                 m_pos = p + 2 - base;
                 return Step::Done;
             }

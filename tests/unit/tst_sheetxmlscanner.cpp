@@ -242,6 +242,9 @@ void TestSheetXmlScanner::sameAsQXmlStreamReader_data()
     QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF<a><t>x</t></a>");
     QTest::newRow("declaration and space")
         << QByteArray("<?xml version = '1.0' encoding = \"UTF-8\" ?>\n\n<a/>\n");
+    QTest::newRow("full declaration")
+        << QByteArray("<?xml version='1.0' encoding='UTF-8'  standalone='no'    ?>  <a/>");
+    QTest::newRow("pi names") << QByteArray("<a><?xml-stylesheet x?><?xmlfoo?><!--->--></a>");
     QTest::newRow("self-closing") << QByteArray("<a><b/><c r='1' /><d\tt=\"s\"\n/></a>");
     QTest::newRow("empty texts") << QByteArray("<a><v></v><v/><t><!--x--></t></a>");
     QTest::newRow("end tag space") << QByteArray("<a><b></b ></a\n>");
@@ -331,6 +334,17 @@ void TestSheetXmlScanner::refusedLikeQXmlStreamReader_data()
     QTest::newRow("two colons") << QByteArray("<a:b:c xmlns:a='u'/>");
     QTest::newRow("slash without gt") << QByteArray("<a/ >");
     QTest::newRow("double dash in comment") << QByteArray("<a><!-- x -- y --></a>");
+    QTest::newRow("declaration without version") << QByteArray("<?xml encoding='UTF-8'?><a/>");
+    QTest::newRow("declaration version 1.1") << QByteArray("<?xml version='1.1'?><a/>");
+    QTest::newRow("declaration unknown") << QByteArray("<?xml version='1.0' foo='x'?><a/>");
+    QTest::newRow("declaration order")
+        << QByteArray("<?xml version='1.0' standalone='yes' encoding='UTF-8'?><a/>");
+    QTest::newRow("declaration standalone")
+        << QByteArray("<?xml version='1.0' standalone='maybe'?><a/>");
+    QTest::newRow("declaration no space")
+        << QByteArray("<?xml version='1.0'encoding='UTF-8'?><a/>");
+    QTest::newRow("declaration upper case") << QByteArray("<?XML version='1.0'?><a/>");
+    QTest::newRow("pi with colon") << QByteArray("<a><?x:y z?></a>");
     QTest::newRow("late declaration") << QByteArray(" <?xml version='1.0'?><a/>");
     QTest::newRow("declaration inside") << QByteArray("<a><?xml version='1.0'?></a>");
     QTest::newRow("unknown bang") << QByteArray("<a><!foo></a>");
