@@ -22,12 +22,12 @@ namespace {
 
 constexpr int HeaderSearchRows = 10;
 constexpr int PreviewRows = 20;
-constexpr qsizetype ChunkSize = 256;
+constexpr qsizetype ChunkSize = 1024;
 const QString StopReading = QStringLiteral("jl.io.stop");
 const QString DryRunRollback = QStringLiteral("jl.io.dry-run");
 // Chunks waiting between the reading thread and the storing one: enough to ride out a slow
 // statement, few enough that memory stays flat.
-constexpr std::size_t QueuedChunks = 4;
+constexpr std::size_t QueuedChunks = 2;
 
 // Rows read and checked, on their way to the store.
 struct Chunk {

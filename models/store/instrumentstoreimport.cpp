@@ -71,11 +71,14 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
             idBySerial.insert(i.serialNo, i.id);
         };
         QStringList ids;
-        QStringList serials;
+        QStringList serials; // normalised, in the order of `records`
+        serials.reserve(records.size());
         for (const IncomingInstrument &r : records) {
             if (!r.values.id.isEmpty())
                 ids.append(r.values.id);
-            serials.append(InstrumentValidator::normalizedSerial(r.values.serialNo));
+            // A prepared record was normalised on the reading thread already.
+            serials.append(r.prepared ? r.prepared->record.serialNo
+                                      : InstrumentValidator::normalizedSerial(r.values.serialNo));
         }
         auto byId = get(ids);
         if (!byId)
@@ -102,14 +105,23 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
         QList<Instrument> before; // updates: the generic write, with its audit diff
         QList<Instrument> after;
         QList<InstrumentImportWriter::PreparedCreate> created; // the bulk path
+        created.reserve(records.size());
+        // The serials this batch creates, to their place in `created`: kept apart from `active`
+        // (no copy of each new record in a hash; an import creates most of its rows).
+        QHash<QString, qsizetype> createdBySerial;
         QSet<QString> touched;
-        for (const IncomingInstrument &r : records) {
+        const auto holderName = [&](const QString &serial) {
+            if (const auto c = createdBySerial.constFind(serial); c != createdBySerial.cend())
+                return created.at(*c).record.name;
+            return active.value(idBySerial.value(serial)).name;
+        };
+        for (qsizetype n = 0; n < records.size(); ++n) {
+            const IncomingInstrument &r = records.at(n);
+            const QString &serial = serials.at(n);
             std::optional<Instrument> target;
             if (const auto it = active.constFind(r.values.id); it != active.cend())
                 target = *it;
-            else if (const auto s = idBySerial.constFind(
-                         InstrumentValidator::normalizedSerial(r.values.serialNo));
-                     s != idBySerial.cend())
+            else if (const auto s = idBySerial.constFind(serial); s != idBySerial.cend())
                 target = active.value(*s);
             if (target && onExisting == OnExisting::Skip) {
                 outcomes.append({IncomingOutcome::Skipped, {}, {}, target->id});
@@ -123,44 +135,67 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
                                  {}});
                 continue;
             }
-            std::optional<InstrumentImportWriter::PreparedCreate> create;
-            if (!target)
-                create = r.prepared ? *r.prepared : InstrumentImportWriter::prepareCreate(r.values);
-            if (create && !create->valid) {
-                outcomes.append(
-                    {IncomingOutcome::Rejected, create->invalidField, create->invalidMessage, {}});
-                continue;
-            }
-            const Instrument changed =
-                target ? withFields(*target, r.values, r.fields) : create->record;
-            if (target) { // a create was validated when it was prepared
-                if (IncomingOutcome bad = rejected(changed);
-                    bad.kind == IncomingOutcome::Rejected) {
-                    outcomes.append(bad);
+            if (!target) {
+                // A serial an earlier row of this batch created: that record is the target,
+                // as for one that existed.
+                if (const auto c = createdBySerial.constFind(serial); c != createdBySerial.cend()) {
+                    const Instrument &earlier = created.at(*c).record;
+                    if (onExisting == OnExisting::Skip)
+                        outcomes.append({IncomingOutcome::Skipped, {}, {}, earlier.id});
+                    else
+                        outcomes.append({IncomingOutcome::Rejected,
+                                         {},
+                                         tr("An earlier row already changes this instrument (%1).")
+                                             .arg(describe(earlier)),
+                                         {}});
                     continue;
                 }
+                // A create was validated when it was prepared.
+                InstrumentImportWriter::PreparedCreate create =
+                    r.prepared ? *r.prepared : InstrumentImportWriter::prepareCreate(r.values);
+                if (!create.valid) {
+                    outcomes.append({IncomingOutcome::Rejected,
+                                     create.invalidField,
+                                     create.invalidMessage,
+                                     {}});
+                    continue;
+                }
+                const QString &newSerial = create.record.serialNo;
+                if (idBySerial.contains(newSerial)) { // an update of this batch took it
+                    outcomes.append({IncomingOutcome::Rejected,
+                                     QLatin1String(InstrumentField::SerialNo),
+                                     tr("Serial number %1 belongs to another instrument (%2).")
+                                         .arg(newSerial, holderName(newSerial)),
+                                     {}});
+                    continue;
+                }
+                createdBySerial.insert(newSerial, created.size());
+                outcomes.append({IncomingOutcome::Created, {}, {}, create.record.id});
+                created.append(std::move(create));
+                continue;
+            }
+            const Instrument changed = withFields(*target, r.values, r.fields);
+            if (IncomingOutcome bad = rejected(changed); bad.kind == IncomingOutcome::Rejected) {
+                outcomes.append(bad);
+                continue;
             }
             const QString holder = idBySerial.value(changed.serialNo);
-            if (!holder.isEmpty() && holder != changed.id) {
+            if ((!holder.isEmpty() && holder != changed.id) ||
+                createdBySerial.contains(changed.serialNo)) {
                 outcomes.append({IncomingOutcome::Rejected,
                                  QLatin1String(InstrumentField::SerialNo),
                                  tr("Serial number %1 belongs to another instrument (%2).")
-                                     .arg(changed.serialNo, active.value(holder).name),
+                                     .arg(changed.serialNo, holderName(changed.serialNo)),
                                  {}});
                 continue;
             }
-            if (target && target->serialNo != changed.serialNo)
+            if (target->serialNo != changed.serialNo)
                 idBySerial.remove(target->serialNo);
             keep(changed);
             touched.insert(changed.id);
-            if (target) {
-                before.append(*target);
-                after.append(changed);
-            } else {
-                created.append(std::move(*create));
-            }
-            outcomes.append(
-                {target ? IncomingOutcome::Updated : IncomingOutcome::Created, {}, {}, changed.id});
+            before.append(*target);
+            after.append(changed);
+            outcomes.append({IncomingOutcome::Updated, {}, {}, changed.id});
         }
         // Updates first: one may free a serial that a create of this batch then takes.
         if (!after.isEmpty()) {
