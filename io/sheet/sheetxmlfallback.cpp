@@ -134,4 +134,38 @@ Status readRowsWithQt(const SheetPass &pass)
     return {};
 }
 
+models::Result<QList<QString>> readSharedStringsWithQt(QIODevice &device, ZipPackage &zip,
+                                                       const QString &path,
+                                                       const ReadOptions &options)
+{
+    QList<QString> strings;
+    QXmlStreamReader xml(&device);
+    QString current;
+    while (!xml.atEnd()) {
+        const auto token = xml.readNext();
+        if (token == QXmlStreamReader::DTD)
+            return XmlGuard::dtd();
+        if (token == QXmlStreamReader::StartElement) {
+            if (is(xml, "si")) {
+                current.clear();
+            } else if (is(xml, "rPh")) {
+                xml.skipCurrentElement(); // phonetic guide, not the cell's text
+            } else if (is(xml, "t")) {
+                current += xml.readElementText();
+                if (current.size() > MaxCellLength)
+                    return SheetReader::cellTooLong(0, -1);
+            }
+        } else if (token == QXmlStreamReader::EndElement && is(xml, "si")) {
+            strings.append(current);
+            if ((strings.size() & 0xFFF) == 0 && options.cancelled())
+                return SheetReader::cancelledError();
+        }
+    }
+    if (auto e = zip.streamError())
+        return *e;
+    if (xml.hasError())
+        return XmlGuard::malformed(path, xml.errorString());
+    return strings;
+}
+
 } // namespace jl::io::xlsx

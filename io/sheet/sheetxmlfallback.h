@@ -10,4 +10,10 @@ namespace jl::io::xlsx {
 // the XML's; the caller checks the stream's end (finish()).
 models::Status readRowsWithQt(const SheetPass &pass);
 
+// The shared strings read with QXmlStreamReader, for the same parts; the caller checks the
+// stream's end.
+models::Result<QList<QString>> readSharedStringsWithQt(QIODevice &device, ZipPackage &zip,
+                                                       const QString &path,
+                                                       const ReadOptions &options);
+
 } // namespace jl::io::xlsx

@@ -2,6 +2,8 @@
 
 #include "io/sheet/numberformat.h"
 #include "io/sheet/sheetreader.h"
+#include "io/sheet/sheetxmlfallback.h"
+#include "io/sheet/sheetxmlscanner.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -224,30 +226,51 @@ Result<QList<QString>> readSharedStrings(ZipPackage &zip, const QString &path,
     auto device = zip.stream(path);
     if (!device)
         return device.error();
-    QXmlStreamReader xml(device->get());
+    // Excel's files keep every text cell here, often tens of thousands of strings: the byte
+    // scanner reads them, QXmlStreamReader only what is not UTF-8.
+    if (!SheetXmlScanner::handles(**device)) {
+        auto read = readSharedStringsWithQt(**device, zip, path, options);
+        if (!read)
+            return read;
+        if (Status s = zip.finish(**device); !s)
+            return s.error();
+        return read;
+    }
+    SheetXmlScanner xml(**device);
     QString current;
-    while (!xml.atEnd()) {
-        const auto token = xml.readNext();
-        if (token == QXmlStreamReader::DTD)
-            return XmlGuard::dtd();
-        if (token == QXmlStreamReader::StartElement) {
-            if (is(xml, "si")) {
+    while (true) {
+        const auto token = xml.next();
+        if (token == SheetXmlScanner::Token::StartElement) {
+            if (xml.nameIs("si")) {
                 current.clear();
-            } else if (is(xml, "rPh")) {
-                xml.skipCurrentElement(); // phonetic guide, not the cell's text
-            } else if (is(xml, "t")) {
-                current += xml.readElementText();
+            } else if (xml.nameIs("rPh")) {
+                if (!xml.skipElement()) // phonetic guide, not the cell's text
+                    break;
+            } else if (xml.nameIs("t")) {
+                const auto text = xml.readElementText();
+                if (!text)
+                    break;
+                if (current.isEmpty())
+                    current = QString::fromUtf8(*text);
+                else
+                    current += QString::fromUtf8(*text);
                 if (current.size() > MaxCellLength)
                     return SheetReader::cellTooLong(0, -1);
             }
-        } else if (token == QXmlStreamReader::EndElement && is(xml, "si")) {
-            strings.append(current);
-            if ((strings.size() & 0xFFF) == 0 && options.cancelled())
-                return SheetReader::cancelledError();
+        } else if (token == SheetXmlScanner::Token::EndElement) {
+            if (xml.nameIs("si")) {
+                strings.append(current);
+                if ((strings.size() & 0xFFF) == 0 && options.cancelled())
+                    return SheetReader::cancelledError();
+            }
+        } else {
+            break;
         }
     }
     if (auto e = zip.streamError())
         return *e;
+    if (xml.dtdFound())
+        return XmlGuard::dtd();
     if (xml.hasError())
         return XmlGuard::malformed(path, xml.errorString());
     if (Status s = zip.finish(**device); !s)

@@ -205,14 +205,16 @@ const QByteArray FeatureSheet =
     "</x:c></x:row>"
     "<x:row r=\"9\"><x:c r=\"a9\" t=\"s\"><x:v>0</x:v></x:c><x:unknown><x:c r=\"C9\">"
     "<x:v>3</x:v></x:c></x:unknown><x:c r=\"D9\" t=\"inlineStr\"><x:is><x:r><x:r><x:t>n"
-    "</x:t></x:r></x:r></x:is></x:c></x:row>"
+    "</x:t></x:r></x:r></x:is></x:c><x:c r=\"E9\" t=\"s\"><x:v>2</x:v></x:c>"
+    "<x:c r=\"F9\" t=\"s\"><x:v>3</x:v></x:c></x:row>"
     "</x:sheetData><x:extLst><x:ext uri=\"{x}\"><mc:AlternateContent/></x:ext></x:extLst>"
     "</x:worksheet>\r\n<!-- after -->";
 
 const QByteArray FeatureStrings =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/"
     "spreadsheetml/2006/main\"><si><t>首</t></si><si><r><t>出厂</t></r><r><t>编号</t></r>"
-    "</si></sst>";
+    "<rPh sb=\"0\" eb=\"2\"><t>chu</t></rPh></si><!-- c --><si><t>a&amp;b\r\nc</t></si>"
+    "<si><t/></si></sst>";
 
 } // namespace
 
@@ -475,7 +477,7 @@ void TestSheetXmlScanner::sheetReadsLikeTheFallback()
     const QString utf8 = dir.filePath(QStringLiteral("utf8.xlsx"));
     const QString utf16 = dir.filePath(QStringLiteral("utf16.xlsx"));
     QCOMPARE(writePackage(utf8, FeatureSheet, FeatureStrings), QString());
-    QCOMPARE(writePackage(utf16, toUtf16(FeatureSheet), FeatureStrings), QString());
+    QCOMPARE(writePackage(utf16, toUtf16(FeatureSheet), toUtf16(FeatureStrings)), QString());
     const SheetResult scanned = readSheet(utf8);
     const SheetResult fallback = readSheet(utf16);
     QVERIFY2(scanned.status.ok(), qPrintable(scanned.status.error().detail));
@@ -487,6 +489,8 @@ void TestSheetXmlScanner::sheetReadsLikeTheFallback()
              qPrintable(scanned.rows.at(4)));
     QVERIFY2(scanned.rows.at(4).contains(QStringLiteral("1:1[<raw> & \ntail]0//")),
              qPrintable(scanned.rows.at(4)));
+    QVERIFY2(scanned.rows.at(5).endsWith(QStringLiteral("4:1[a&b\nc]0//")),
+             qPrintable(scanned.rows.at(5)));
 }
 
 void TestSheetXmlScanner::sheetRefusals_data()
@@ -502,7 +506,7 @@ void TestSheetXmlScanner::sheetRefusals_data()
     QTest::newRow("column beyond the sheet") << QByteArray("<row><c r='XFE1'><v>1</v></c></row>")
                                              << QStringLiteral("beyond Excel's limits");
     QTest::newRow("shared string out of range")
-        << QByteArray("<row><c t='s'><v>2</v></c></row>") << QStringLiteral("index 2");
+        << QByteArray("<row><c t='s'><v>4</v></c></row>") << QStringLiteral("index 4");
     QTest::newRow("overlong text")
         << "<row><c t='inlineStr'><is><t>" + QByteArray(32768, 'x') + "</t></is></c></row>"
         << QStringLiteral("32767 characters");
