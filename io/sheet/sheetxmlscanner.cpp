@@ -769,8 +769,10 @@ SheetXmlScanner::Step SheetXmlScanner::startTag()
     const int depth = int(m_nameStarts.size()) + 1;
     for (const Attribute &a : std::as_const(m_attributes)) {
         const QByteArrayView n = nameOf(a);
-        if (n.startsWith("xmlns:"))
+        if (n.startsWith("xmlns:")) {
             m_namespaces.append({n.sliced(6).toByteArray(), depth});
+            ++m_declared[m_namespaces.constLast().prefix];
+        }
     }
     const QByteArrayView qname(begin + 1, nameEnd - begin - 1);
     if (colon && !prefixDeclared(QByteArrayView(begin + 1, colon - begin - 1)))
@@ -871,19 +873,19 @@ bool SheetXmlScanner::prefixDeclared(QByteArrayView prefix) const
 {
     if (prefix == "xml")
         return true;
-    for (auto it = m_namespaces.crbegin(); it != m_namespaces.crend(); ++it) {
-        if (it->prefix == prefix)
-            return true;
-    }
-    return false;
+    return m_declared.contains(prefix.toByteArray());
 }
 
 void SheetXmlScanner::popElement()
 {
     m_names.resize(size_t(m_nameStarts.takeLast()));
     const qsizetype depth = m_nameStarts.size();
-    while (!m_namespaces.isEmpty() && m_namespaces.constLast().depth > depth)
+    while (!m_namespaces.isEmpty() && m_namespaces.constLast().depth > depth) {
+        const auto it = m_declared.find(m_namespaces.constLast().prefix);
+        if (it != m_declared.end() && --it.value() == 0)
+            m_declared.erase(it);
         m_namespaces.removeLast();
+    }
 }
 
 SheetXmlScanner::Step SheetXmlScanner::comment()

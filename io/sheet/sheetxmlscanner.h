@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -137,6 +138,9 @@ private:
     std::string m_names;
     QList<qsizetype> m_nameStarts;
     QList<Namespace> m_namespaces;
+    // How many of m_namespaces declare each prefix: a look-up independent of the nesting, so
+    // that a deep nest of declarations cannot make every prefixed name a long search.
+    QHash<QByteArray, int> m_declared;
     bool m_rootSeen = false;
     bool m_atStart = true; // nothing but the BOM read yet: an XML declaration may come
 

@@ -107,7 +107,9 @@ QString qtTrace(const QByteArray &xml)
     return out.join(QLatin1Char(' '));
 }
 
-// A minimal package around one sheet (and shared strings when given).
+// A minimal package around one sheet (and shared strings when given). QuaZip may write zips
+// here: this test makes no libxlsxwriter call, so the zipOpen clash that
+// io/writer/xlsxzipbinding.cpp settles for the program does not arise.
 QString writePackage(const QString &path, const QByteArray &sheet, const QByteArray &strings = {})
 {
     QuaZip zip(path);
