@@ -14,9 +14,11 @@
 #include <QSet>
 #include <QStringList>
 #include <QUuid>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <iterator>
 #include <optional>
 
@@ -144,6 +146,40 @@ constexpr qsizetype FieldCount = sizeof(Fields) / sizeof(Fields[0]);
 struct JsonLayout {
     QList<const JsonField *> order;
     QStringList quotedKeys;
+    QList<QByteArray> quotedKeysUtf8;
+    // For each column of BoundFromInstrument, its field's place in `order` (direct binding).
+    QList<int> boundField;
+};
+
+// The bound columns of the instrument row (BoundFromInstrument, in order) by the snapshot field
+// holding the same value; a date's empty text is the column's NULL. tst_instrumentimportwriter
+// checks the result against instrumentrow::values().
+struct BoundColumn {
+    const char *key;
+    bool nullWhenEmpty;
+};
+const BoundColumn BoundColumns[] = {
+    {"id", false},
+    {F::SerialNo, false},
+    {F::Name, false},
+    {F::Category, false},
+    {F::Model, false},
+    {F::MeasuringRange, false},
+    {F::AccuracyClass, false},
+    {F::Manufacturer, false},
+    {F::ProductionDate, true},
+    {F::UserUnit, false},
+    {F::InstallLocation, false},
+    {F::DivisionCode, false},
+    {F::InstallDate, true},
+    {F::Status, false},
+    {F::VerificationPeriodMonths, false},
+    {F::VerificationResult, false},
+    {F::LastVerificationDate, true},
+    {F::ValidUntil, true},
+    {F::LastInstitution, false},
+    {F::SiteId, false},
+    {F::Remarks, false},
 };
 
 const JsonLayout &layout()
@@ -163,6 +199,13 @@ const JsonLayout &layout()
                 return JsonLayout{};
             out.order.append(found);
             out.quotedKeys.append(QLatin1Char('"') + key + QLatin1String("\":"));
+            out.quotedKeysUtf8.append(out.quotedKeys.constLast().toUtf8());
+        }
+        for (const BoundColumn &b : BoundColumns) {
+            for (qsizetype k = 0; k < out.order.size(); ++k) {
+                if (qstrcmp(out.order.at(k)->key, b.key) == 0)
+                    out.boundField.append(int(k));
+            }
         }
         return out;
     }();
@@ -210,6 +253,107 @@ constexpr int InstrumentColumns = 26;
 constexpr int BoundPerRecord = int(std::size(BoundFromInstrument));
 // PreparedCreate::utf8: the bound columns, then these.
 enum DirectValue { DirectOpId = BoundPerRecord, DirectPayload, DirectChanges, DirectValues };
+static_assert(std::size(BoundColumns) == std::size(BoundFromInstrument));
+static_assert(DirectValues ==
+              std::tuple_size_v<decltype(InstrumentImportWriter::PreparedCreate::ends)>);
+
+// Writes text that plain() accepted (so no surrogates: every character is in the BMP) as
+// UTF-8 at `to`, which has room for 3 bytes a character; the same bytes as QString::toUtf8().
+char *writeUtf8(char *to, QStringView text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x80) {
+            *to++ = char(u);
+        } else if (u < 0x800) {
+            *to++ = char(0xC0 | (u >> 6));
+            *to++ = char(0x80 | (u & 0x3F));
+        } else {
+            *to++ = char(0xE0 | (u >> 12));
+            *to++ = char(0x80 | ((u >> 6) & 0x3F));
+            *to++ = char(0x80 | (u & 0x3F));
+        }
+    }
+    return to;
+}
+
+// The direct-binding form of a record (PreparedCreate::utf8/ends) in one conversion per field:
+// the row's columns, the op id, and payload and changes assembled from the same bytes, exactly
+// what createTexts() writes, sized first and written in one buffer (this runs for every
+// imported record). False when a value needs JSON escapes (the caller then converts
+// createTexts()' generic texts).
+bool fillDirect(const Instrument &i, const QString &opId, QByteArray &utf8,
+                std::array<qint32, DirectValues> &ends)
+{
+    const JsonLayout &l = layout();
+    if (l.order.isEmpty() || l.boundField.size() != BoundPerRecord)
+        return false;
+    const qsizetype count = l.order.size();
+    std::array<QString, FieldCount> values;
+    qsizetype room = 0;
+    for (qsizetype k = 0; k < count; ++k) {
+        values[k] = l.order.at(k)->value(i);
+        if (!plain(values[k]))
+            return false;
+        room += values[k].size() * 3;
+    }
+    QVarLengthArray<char, 4096> fields(room);   // every field's value, one after the other
+    std::array<qsizetype, FieldCount + 1> at{}; // field k is fields[at[k], at[k + 1])
+    for (qsizetype k = 0; k < count; ++k)
+        at[k + 1] = writeUtf8(fields.data() + at[k], values[k]) - fields.constData();
+    const auto fieldSize = [&](qsizetype k) {
+        return at[k + 1] - at[k];
+    };
+
+    qsizetype rowSize = 0;
+    for (const int k : l.boundField)
+        rowSize += fieldSize(k);
+    qsizetype texts = 2 + (count - 1); // braces and commas
+    for (qsizetype k = 0; k < count; ++k)
+        texts += l.quotedKeysUtf8.at(k).size() + fieldSize(k) + (l.order.at(k)->number ? 0 : 2);
+    const qsizetype opIdSize = opId.size(); // ASCII
+    utf8.resize(rowSize + opIdSize + texts + texts + count * 7);
+    char *const begin = utf8.data();
+    char *w = begin;
+    const auto put = [&w](const char *data, qsizetype size) {
+        std::memcpy(w, data, size_t(size));
+        w += size;
+    };
+    for (int b = 0; b < BoundPerRecord; ++b) {
+        const int k = l.boundField.at(b);
+        if (fieldSize(k) == 0 && BoundColumns[b].nullWhenEmpty) {
+            ends[b] = -qint32(w - begin) - 1;
+            continue;
+        }
+        put(fields.constData() + at[k], fieldSize(k));
+        ends[b] = qint32(w - begin);
+    }
+    w = writeUtf8(w, opId);
+    ends[DirectOpId] = qint32(w - begin);
+    for (const bool changes : {false, true}) {
+        *w++ = '{';
+        for (qsizetype k = 0; k < count; ++k) {
+            if (k > 0)
+                *w++ = ',';
+            const QByteArray &key = l.quotedKeysUtf8.at(k);
+            put(key.constData(), key.size());
+            if (changes)
+                put("[null,", 6);
+            const bool quoted = !l.order.at(k)->number;
+            if (quoted)
+                *w++ = '"';
+            put(fields.constData() + at[k], fieldSize(k));
+            if (quoted)
+                *w++ = '"';
+            if (changes)
+                *w++ = ']';
+        }
+        *w++ = '}';
+        ends[changes ? DirectChanges : DirectPayload] = qint32(w - begin);
+    }
+    Q_ASSERT(w == begin + utf8.size());
+    return true;
+}
 
 QString instrumentRow(const QString &nowLiteral)
 {
@@ -347,21 +491,22 @@ InstrumentImportWriter::prepareCreate(const Instrument &values)
         return p;
     }
     p.opId = newId();
+    if (sqlitedirect::compiledIn() && fillDirect(i, p.opId, p.utf8, p.ends))
+        return p;
     CreateTexts texts = createTexts(i);
     const QVariantList row = instrumentrow::values(i, QVariant());
-    if (sqlitedirect::compiledIn()) {
-        p.utf8.reserve((texts.payload.size() + texts.changes.size()) * 2);
-        p.ends.reserve(DirectValues);
-        const auto add = [&p](const QString &text) {
+    if (sqlitedirect::compiledIn()) { // a value that JSON escapes: convert the generic texts
+        int next = 0;
+        const auto add = [&p, &next](const QString &text) {
             p.utf8 += text.toUtf8();
-            p.ends.append(p.utf8.size());
+            p.ends[next++] = qint32(p.utf8.size());
         };
         for (const int column : BoundFromInstrument) {
             const QVariant &v = row.at(column);
             if (v.isValid())
                 add(v.toString()); // the INTEGER column's affinity makes "12" the integer 12
             else
-                p.ends.append(-p.utf8.size() - 1); // NULL: where it would end, made negative
+                p.ends[next++] = -qint32(p.utf8.size()) - 1; // NULL: where it would end, < 0
         }
         add(p.opId);
         add(texts.payload);
@@ -449,12 +594,12 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
         const auto offset = [](qsizetype end) {
             return end < 0 ? -end - 1 : end;
         };
-        const qsizetype end = p.ends.at(v);
+        const qsizetype end = p.ends[v];
         if (end < 0) {
             statement.bindNull(index);
             return;
         }
-        const qsizetype begin = v > 0 ? offset(p.ends.at(v - 1)) : 0;
+        const qsizetype begin = v > 0 ? offset(p.ends[v - 1]) : 0;
         statement.bindUtf8(index, p.utf8.constData() + begin, end - begin);
     };
 

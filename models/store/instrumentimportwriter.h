@@ -4,8 +4,10 @@
 #include "models/domain/instrument.h"
 
 #include <QList>
+
 #include <QString>
 #include <QVariantList>
+#include <array>
 
 namespace jl::models {
 
@@ -44,8 +46,8 @@ public:
         // thread then neither converts nor allocates per value). `ends` holds where each value
         // ends in it; a NULL's entry is -(where it would end) - 1.
         QByteArray utf8;
-        QList<qsizetype> ends;
-        QString invalidField; // validate()'s first error, when the record breaks a rule
+        std::array<qint32, 24> ends{}; // 21 columns, op id, payload, changes
+        QString invalidField;          // validate()'s first error, when the record breaks a rule
         QString invalidMessage;
         bool valid = true;
     };
