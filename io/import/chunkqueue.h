@@ -17,16 +17,30 @@ public:
         : m_capacity(capacity)
     {}
 
-    // False when the consumer aborted: the producer should stop.
+    // False when the consumer aborted: the producer should stop. Items the consumer gave back
+    // are destroyed here, on the producer's thread, after the lock is released.
     bool push(T item)
     {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return m_aborted || m_items.size() < m_capacity; });
-        if (m_aborted)
-            return false;
-        m_items.push_back(std::move(item));
-        m_changed.notify_all();
+        std::deque<T> spent;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_aborted || m_items.size() < m_capacity; });
+            if (m_aborted)
+                return false;
+            m_items.push_back(std::move(item));
+            spent.swap(m_spent);
+            m_changed.notify_all();
+        }
         return true;
+    }
+
+    // The consumer hands back an item it is done with, for the producer to destroy: its memory
+    // was allocated on the producer's thread, and freeing it there keeps the allocator's
+    // per-thread arenas apart (freeing it here made both threads contend for one arena lock).
+    void giveBack(T item)
+    {
+        std::lock_guard lock(m_mutex);
+        m_spent.push_back(std::move(item));
     }
 
     // The next item, or nothing once the producer closed and everything was taken.
@@ -61,6 +75,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<T> m_items;
+    std::deque<T> m_spent; // given back, not yet destroyed
     std::size_t m_capacity;
     bool m_closed = false;
     bool m_aborted = false;

@@ -315,6 +315,7 @@ Result<ImportReport> InstrumentImport::run(const QString &path, models::Instrume
             stored = apply(std::move(*c));
             if (!stored)
                 break;
+            queue.giveBack(std::move(*c)); // freed on the reading thread, which made it
         }
         if (!stored)
             queue.abort();
