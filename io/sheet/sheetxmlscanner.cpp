@@ -91,6 +91,32 @@ int utf8Sequence(const char *p, const char *end)
     return n;
 }
 
+quint32 decodeUtf8(const char *p, int n)
+{
+    const uchar b = uchar(p[0]);
+    quint32 c = n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (int i = 1; i < n; ++i)
+        c = (c << 6) | (uchar(p[i]) & 0x3F);
+    return c;
+}
+
+// Non-ASCII name characters, as XML 1.0 (fifth edition) lists them.
+bool nameStartChar(quint32 c)
+{
+    return (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) ||
+           (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
+           (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
+           (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
+           (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+bool nameChar(quint32 c)
+{
+    return nameStartChar(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) ||
+           (c >= 0x203F && c <= 0x2040);
+}
+
 bool xmlChar(quint32 c)
 {
     return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
@@ -597,6 +623,9 @@ SheetXmlScanner::Step SheetXmlScanner::qualifiedName(const char *&p, const char 
                 return Step::NeedMore;
             if (n == 0)
                 return bad("invalid UTF-8 in a name");
+            const quint32 code = decodeUtf8(p, n);
+            if (p == part ? !nameStartChar(code) : !nameChar(code))
+                return bad("invalid XML name");
             p += n;
         } else if (c == ':') {
             if (colon || p == part)
@@ -936,7 +965,13 @@ SheetXmlScanner::Step SheetXmlScanner::processingInstruction()
     const bool declaration = p - target == 3 && qstrnicmp(target, "xml", 3) == 0;
     if (declaration && (!m_atStart || QByteArrayView(target, 3) != "xml"))
         return bad("XML declaration not at start of document");
-    if (*p != '?' && !is(uchar(*p), Space)) {
+    // After the target: white space, or the end right away.
+    if (*p == '?') {
+        if (end - p < 2)
+            return Step::NeedMore;
+        if (p[1] != '>')
+            return bad("invalid processing instruction");
+    } else if (!is(uchar(*p), Space)) {
         if (p == end)
             return Step::NeedMore;
         return bad("invalid processing instruction");

@@ -349,6 +349,8 @@ void TestSheetXmlScanner::refusedLikeQXmlStreamReader_data()
         << QByteArray("<?xml version='1.0'encoding='UTF-8'?><a/>");
     QTest::newRow("declaration upper case") << QByteArray("<?XML version='1.0'?><a/>");
     QTest::newRow("pi with colon") << QByteArray("<a><?x:y z?></a>");
+    QTest::newRow("multiplication sign in a name") << QByteArray("<a\xC3\x97/>");
+    QTest::newRow("pi without space") << QByteArray("<a><?x?y ?></a>");
     QTest::newRow("late declaration") << QByteArray(" <?xml version='1.0'?><a/>");
     QTest::newRow("declaration inside") << QByteArray("<a><?xml version='1.0'?></a>");
     QTest::newRow("unknown bang") << QByteArray("<a><!foo></a>");
