@@ -63,7 +63,8 @@ public:
     // millisecond, so ids made by one thread increase.
     static QString newId();
 
-    // The texts the generic write stores for a create, made without a QJsonObject: the outbox
+    // The texts the generic write stores for a create, made without a QJsonObject
+    // (instrumentimporttexts.cpp, with the UTF-8 form for direct binding): the outbox
     // payload (QJsonDocument(toJson(i)).toJson(Compact)) and the audit changes
     // (audit::diff({}, toJson(i)) compacted). Exactly the same bytes; a string Qt would escape
     // takes the generic path.
