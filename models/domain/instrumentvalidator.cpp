@@ -1,5 +1,7 @@
 #include "models/domain/instrumentvalidator.h"
 
+#include <algorithm>
+
 #include <QRegularExpression>
 
 namespace jl::models {
@@ -42,6 +44,13 @@ QString InstrumentValidator::normalizedSerial(const QString &serial)
 {
     // Serials typed with a Chinese input method often arrive as full-width ＡＢ１２３.
     QString s = trimmed(serial);
+    const auto wide = [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= 0xFF01 && u <= 0xFF5E) || u == 0x3000;
+    };
+    // Most serials have nothing to change: the loop below would copy the string regardless.
+    if (std::none_of(s.cbegin(), s.cend(), wide))
+        return s;
     for (QChar &c : s) {
         const char16_t u = c.unicode();
         if (u >= 0xFF01 && u <= 0xFF5E)

@@ -19,9 +19,33 @@ namespace {
 
 using namespace importtexts;
 
+// Qt::ISODate text of a date ("" when invalid), written directly for years 1-9999: QDate::
+// toString() goes through QString::asprintf, which cost more than the rest of a field.
 QString dateText(QDate d)
 {
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+    if (!d.isValid())
+        return QString();
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    d.getDate(&year, &month, &day);
+    if (year < 1 || year > 9999)
+        return d.toString(Qt::ISODate);
+    QString text(10, Qt::Uninitialized);
+    QChar *c = text.data();
+    const auto digits = [&c](int value, int count) {
+        for (int k = count - 1; k >= 0; --k) {
+            c[k] = QChar(char16_t(u'0' + value % 10));
+            value /= 10;
+        }
+        c += count;
+    };
+    digits(year, 4);
+    *c++ = QLatin1Char('-');
+    digits(month, 2);
+    *c++ = QLatin1Char('-');
+    digits(day, 2);
+    return text;
 }
 
 // The snapshot's fields (toJson()) and how to read each from the record.

@@ -24,6 +24,7 @@ class TestInstrumentImportWriter final : public QObject {
 private Q_SLOTS:
     void textsEqualTheGenericOnes_data();
     void textsEqualTheGenericOnes();
+    void datesAsQtWritesThem();
     void storesWhatTheGenericWriteStores_data();
     void storesWhatTheGenericWriteStores();
     void idsAreIncreasingVersion7Uuids();
@@ -98,6 +99,21 @@ void TestInstrumentImportWriter::textsEqualTheGenericOnes()
         texts.changes,
         QString::fromUtf8(
             QJsonDocument(audit::diff(QJsonObject(), snapshot)).toJson(QJsonDocument::Compact)));
+}
+
+// The texts write dates themselves (QDate::toString was the slowest part of a field): the same
+// text as Qt's for every year, also where they hand over to Qt.
+void TestInstrumentImportWriter::datesAsQtWritesThem()
+{
+    for (const QDate date :
+         {QDate(1, 1, 1), QDate(999, 12, 31), QDate(2024, 2, 29), QDate(2026, 11, 27),
+          QDate(9999, 12, 31), QDate(10000, 1, 1), QDate(-5, 3, 4), QDate()}) {
+        Instrument i = make(1);
+        i.productionDate = date;
+        i.validUntil = date;
+        QCOMPARE(InstrumentImportWriter::createTexts(i).payload,
+                 QString::fromUtf8(QJsonDocument(toJson(i)).toJson(QJsonDocument::Compact)));
+    }
 }
 
 // Each kind of record through each path: the row read back, the outbox payload and the audit
