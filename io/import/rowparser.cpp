@@ -14,7 +14,62 @@ using models::Instrument;
 RowParser::RowParser(QStringList fields, QStringList titles)
     : m_fields(std::move(fields))
     , m_titles(std::move(titles))
-{}
+{
+    m_columns.reserve(m_fields.size());
+    for (const QString &field : std::as_const(m_fields))
+        m_columns.append(columnFor(field));
+}
+
+RowParser::Column RowParser::columnFor(const QString &field)
+{
+    static const struct {
+        const char *field;
+        QString Instrument::*member;
+    } texts[] = {{F::Name, &Instrument::name},
+                 {F::Category, &Instrument::category},
+                 {F::Model, &Instrument::model},
+                 {F::MeasuringRange, &Instrument::measuringRange},
+                 {F::AccuracyClass, &Instrument::accuracyClass},
+                 {F::Manufacturer, &Instrument::manufacturer},
+                 {F::UserUnit, &Instrument::userUnit},
+                 {F::InstallLocation, &Instrument::installLocation},
+                 {F::LastInstitution, &Instrument::lastInstitution},
+                 {F::Remarks, &Instrument::remarks},
+                 {F::SiteId, &Instrument::siteId}};
+    static const struct {
+        const char *field;
+        QDate Instrument::*member;
+    } dates[] = {{F::ProductionDate, &Instrument::productionDate},
+                 {F::InstallDate, &Instrument::installDate},
+                 {F::LastVerificationDate, &Instrument::lastVerificationDate},
+                 {F::ValidUntil, &Instrument::validUntil}};
+    Column c;
+    if (field == QLatin1String(F::SerialNo))
+        c.kind = Kind::Serial;
+    else if (field == QLatin1String(F::DivisionCode))
+        c.kind = Kind::DivisionCode;
+    else if (field == QLatin1String(instrumentcolumns::IdField))
+        c.kind = Kind::Id;
+    else if (field == QLatin1String(F::Status))
+        c.kind = Kind::Status;
+    else if (field == QLatin1String(F::VerificationPeriodMonths))
+        c.kind = Kind::Months;
+    else if (field == QLatin1String(F::VerificationResult))
+        c.kind = Kind::Result;
+    for (const auto &t : texts) {
+        if (field == QLatin1String(t.field)) {
+            c.kind = Kind::Text;
+            c.text = t.member;
+        }
+    }
+    for (const auto &d : dates) {
+        if (field == QLatin1String(d.field)) {
+            c.kind = Kind::Date;
+            c.date = d.member;
+        }
+    }
+    return c;
+}
 
 QString RowParser::titleOf(const QString &field) const
 {
@@ -60,68 +115,51 @@ RowParser::Parsed RowParser::parse(const SheetRow &row) const
             else
                 fail(d.error());
         };
-        if (field == QLatin1String(F::SerialNo)) {
+        const Column &column = m_columns.at(c);
+        switch (column.kind) {
+        case Kind::Ignored:
+            continue;
+        case Kind::Serial:
             if (auto s = CellConversion::serial(cell))
                 i.serialNo = models::InstrumentValidator::normalizedSerial(*s);
             else
                 fail(s.error());
-        } else if (field == QLatin1String(F::DivisionCode)) {
+            break;
+        case Kind::DivisionCode:
             if (auto s = CellConversion::serial(cell))
                 i.divisionCode = *s;
             else
                 fail(s.error());
-        } else if (field == QLatin1String(instrumentcolumns::IdField)) {
+            break;
+        case Kind::Id:
             asText(i.id);
             continue; // not a field of the record: it names which record
-        } else if (field == QLatin1String(F::Name)) {
-            asText(i.name);
-        } else if (field == QLatin1String(F::Category)) {
-            asText(i.category);
-        } else if (field == QLatin1String(F::Model)) {
-            asText(i.model);
-        } else if (field == QLatin1String(F::MeasuringRange)) {
-            asText(i.measuringRange);
-        } else if (field == QLatin1String(F::AccuracyClass)) {
-            asText(i.accuracyClass);
-        } else if (field == QLatin1String(F::Manufacturer)) {
-            asText(i.manufacturer);
-        } else if (field == QLatin1String(F::UserUnit)) {
-            asText(i.userUnit);
-        } else if (field == QLatin1String(F::InstallLocation)) {
-            asText(i.installLocation);
-        } else if (field == QLatin1String(F::LastInstitution)) {
-            asText(i.lastInstitution);
-        } else if (field == QLatin1String(F::Remarks)) {
-            asText(i.remarks);
-        } else if (field == QLatin1String(F::SiteId)) {
-            asText(i.siteId);
-        } else if (field == QLatin1String(F::ProductionDate)) {
-            asDate(i.productionDate);
-        } else if (field == QLatin1String(F::InstallDate)) {
-            asDate(i.installDate);
-        } else if (field == QLatin1String(F::LastVerificationDate)) {
-            asDate(i.lastVerificationDate);
-        } else if (field == QLatin1String(F::ValidUntil)) {
-            asDate(i.validUntil);
-        } else if (field == QLatin1String(F::Status)) {
+        case Kind::Text:
+            asText(i.*column.text);
+            break;
+        case Kind::Date:
+            asDate(i.*column.date);
+            break;
+        case Kind::Status:
             if (blank)
                 continue; // an empty status keeps the stored one (a new record: 在用)
             if (auto s = CellConversion::status(cell))
                 i.status = *s;
             else
                 fail(s.error());
-        } else if (field == QLatin1String(F::VerificationPeriodMonths)) {
+            break;
+        case Kind::Months:
             if (auto m = CellConversion::months(cell))
                 i.verificationPeriodMonths = *m;
             else
                 fail(m.error());
-        } else if (field == QLatin1String(F::VerificationResult)) {
+            break;
+        case Kind::Result:
             if (auto r = CellConversion::verificationResult(cell))
                 i.verificationResult = *r;
             else
                 fail(r.error());
-        } else {
-            continue;
+            break;
         }
         if (!p.fields.contains(field))
             p.fields.append(field);

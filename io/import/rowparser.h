@@ -25,8 +25,18 @@ public:
     QString titleOf(const QString &field) const;
 
 private:
+    // What a column holds, decided once from its field name (not compared again per cell).
+    enum class Kind { Ignored, Serial, DivisionCode, Id, Text, Date, Status, Months, Result };
+    struct Column {
+        Kind kind = Kind::Ignored;
+        QString models::Instrument::*text = nullptr;
+        QDate models::Instrument::*date = nullptr;
+    };
+    static Column columnFor(const QString &field);
+
     QStringList m_fields;
     QStringList m_titles;
+    QList<Column> m_columns; // one per entry of m_fields
 };
 
 } // namespace jl::io
