@@ -4,7 +4,8 @@
 // process's high-water mark over each operation (Linux: reset through
 // /proc/self/clear_refs, read from VmHWM). With --peers the same file goes through
 // LibreOffice headless (xlsx → csv) and the same rows through python3-xlsxwriter, and the
-// ratios are printed. Prints Markdown for docs/benchmarks.md.
+// ratios are printed. The last row puts the rows the import wrote through SQLite alone, the floor
+// under the import's storing side (storefloor.h). Prints Markdown for docs/benchmarks.md.
 //
 //   bench_io [--rows N] [--runs N] [--peers] [--keep]
 #include "io/import/instrumentexport.h"
@@ -14,6 +15,7 @@
 #include "models/store/instrumentstore.h"
 
 #include "procstats.h"
+#include "storefloor.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -210,6 +212,22 @@ int main(int argc, char *argv[])
                                    fail(QStringLiteral("check"), report.error());
                            }));
     db.reset();
+    // The floor under the storing side: the rows the last import wrote, inserted again by SQLite
+    // alone (storefloor.h). Last, as it holds those rows in memory: its peak is not the import's.
+    std::optional<Figure> floorFigure;
+    if (const std::optional<StoreFloor> floor =
+            StoreFloor::load(dir.filePath(QStringLiteral("import-%1.db").arg(run - 1)))) {
+        QString target;
+        floorFigure = measure(
+            QStringLiteral("SQLite alone: the same rows inserted again (the store's floor)"), runs,
+            [&] { target = dir.filePath(QStringLiteral("floor-%1.db").arg(run++)); },
+            [&] {
+                QString error;
+                if (!floor->insertInto(target, &error))
+                    fail(QStringLiteral("floor"), Error{error, {}});
+            });
+        figures.append(*floorFigure);
+    }
 
     out << "| Operation (" << count
         << " rows) | Median ms | Min ms | Max ms | CPU ms (median) | Calling thread CPU ms | Peak "
@@ -259,6 +277,9 @@ int main(int argc, char *argv[])
         if (lo > 0)
             out << "Import / LibreOffice = " << QString::number(importMs / lo, 'f', 2)
                 << " (target ≤ 0.5)\n";
+        if (lo > 0 && floorFigure)
+            out << "SQLite's own inserts of those rows / LibreOffice = "
+                << QString::number(floorFigure->median / lo, 'f', 2) << "\n";
         if (xw > 0)
             out << "Export / xlsxwriter = " << QString::number(exportMs / xw, 'f', 2)
                 << " (target ≤ 0.25)\n";
