@@ -31,7 +31,7 @@ std::optional<StoreFloor> StoreFloor::load(const QString &importedDatabase)
     if (!sqlitedirect::compiledIn())
         return std::nullopt;
     auto db = Database::open(importedDatabase);
-    if (!db)
+    if (!db || !sqlitedirect::handle((*db)->connection())) // also when turned off at run time
         return std::nullopt;
     StoreFloor floor;
     // Every column but the autoincrement keys, which the insert makes again.
