@@ -129,11 +129,11 @@ InstrumentImportWriter::prepareCreate(const Instrument &values)
         return p;
     }
     p.opId = newId();
-    if (sqlitedirect::compiledIn() && fillDirect(i, p.opId, p.utf8, p.ends))
+    if (sqlitedirect::mayBind() && fillDirect(i, p.opId, p.utf8, p.ends))
         return p;
     CreateTexts texts = createTexts(i);
     const QVariantList row = instrumentrow::values(i, QVariant());
-    if (sqlitedirect::compiledIn()) { // a value that JSON escapes: convert the generic texts
+    if (sqlitedirect::mayBind()) { // a value that JSON escapes: convert the generic texts
         int next = 0;
         const auto add = [&p, &next](const QString &text) {
             p.utf8 += text.toUtf8();

@@ -55,6 +55,15 @@ bool compiledIn()
 #endif
 }
 
+bool mayBind()
+{
+#ifdef JILIANG_SQLITE_DIRECT
+    return enabled.load() && sameLibrary.load() >= 0;
+#else
+    return false;
+#endif
+}
+
 void setEnabled(bool on)
 {
     enabled.store(on);

@@ -27,6 +27,10 @@ namespace sqlitedirect {
 // Whether this build binds directly at all (JILIANG_SQLITE_DIRECT).
 bool compiledIn();
 
+// Whether records should be prepared for direct binding: built in, not turned off, and not
+// already found unsound (handle() decides for a connection; this needs none).
+bool mayBind();
+
 // The connection's handle when direct binding is allowed and sound; nullptr otherwise.
 sqlite3 *handle(const QSqlDatabase &db);
 

@@ -129,14 +129,20 @@ void TestInstrumentImportWriter::storesWhatTheGenericWriteStores()
     QFETCH(Instrument, instrument);
     // An import makes active records with a valid period (the history row tests -3 as text).
     instrument.verificationPeriodMonths = std::max(0, instrument.verificationPeriodMonths);
-    for (const bool direct : {true, false}) {
-        sqlitedirect::setEnabled(direct);
+    // Prepared for direct binding or not, and stored straight into SQLite or through Qt; the
+    // third way is a record prepared for direct binding on a connection that cannot take it.
+    const std::pair<bool, bool> ways[] = {{true, true}, {false, false}, {true, false}};
+    for (const auto &[preparedDirect, storedDirect] : ways) {
+        sqlitedirect::setEnabled(preparedDirect);
         QTemporaryDir dir;
         auto db = Database::open(dir.filePath(QStringLiteral("local.db")));
         QVERIFY(db.ok());
         QList<InstrumentImportWriter::PreparedCreate> created{
             InstrumentImportWriter::prepareCreate(instrument)};
         QVERIFY(created.constFirst().valid);
+        QCOMPARE(created.constFirst().utf8.isEmpty(),
+                 !preparedDirect || !sqlitedirect::compiledIn());
+        sqlitedirect::setEnabled(storedDirect);
         const Status s = (*db)->transaction([&]() -> Status {
             return InstrumentImportWriter(**db, QStringLiteral("x"))
                 .insertCreated(created, QDateTime::currentDateTimeUtc());
