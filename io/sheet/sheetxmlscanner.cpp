@@ -1,5 +1,7 @@
 #include "io/sheet/sheetxmlscanner.h"
 
+#include "io/sheet/xmlcharacters.h"
+
 #include <QIODevice>
 
 #include <algorithm>
@@ -8,257 +10,7 @@
 
 namespace jl::io::xlsx {
 
-namespace {
-
-using uchar = unsigned char;
-
-// Byte classes, so that the hot loops test one table entry per byte. The buffer always ends
-// in a NUL, which is in no class: every loop stops at the end of the buffer without a bounds
-// check, and then tells the end (read more) from a NUL in the file (an error).
-enum : uchar {
-    TextPlain = 1,   // character data that needs no second look
-    NameStart = 2,   // ASCII letters and '_' (non-ASCII name characters are checked as UTF-8)
-    NameChar = 4,    // NameStart, digits, '-' and '.'
-    Space = 8,       // XML white space
-    AttrPlain = 16,  // attribute value bytes that need no decoding
-    MarkupPlain = 32 // ASCII that may appear in comments, processing instructions and CDATA
-};
-
-constexpr std::array<uchar, 256> makeClasses()
-{
-    std::array<uchar, 256> t{};
-    for (int c = 0x20; c < 0x80; ++c) {
-        t[c] |= TextPlain | AttrPlain | MarkupPlain;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')
-            t[c] |= NameStart | NameChar;
-        if ((c >= '0' && c <= '9') || c == '-' || c == '.')
-            t[c] |= NameChar;
-    }
-    for (const uchar c : {'<', '&', ']'})
-        t[c] &= uchar(~TextPlain);
-    for (const uchar c : {'<', '&', '"', '\''})
-        t[c] &= uchar(~AttrPlain);
-    for (const uchar c : {'\t', '\n', '\r'})
-        t[c] |= Space | MarkupPlain;
-    t[' '] |= Space;
-    t['\t'] |= TextPlain; // '\r' is not: it becomes '\n' (XML's end-of-line handling)
-    t['\n'] |= TextPlain;
-    return t;
-}
-
-constexpr std::array<uchar, 256> Classes = makeClasses();
-
-bool is(uchar c, uchar cls)
-{
-    return (Classes[c] & cls) != 0;
-}
-
-// The length of the UTF-8 sequence at p if it is one XML character, 0 when it is not
-// (malformed, overlong, a surrogate, U+FFFE/U+FFFF), -1 when the buffer ends inside it.
-int utf8Sequence(const char *p, const char *end)
-{
-    const uchar b = uchar(p[0]);
-    int n = 0;
-    uchar lo = 0x80;
-    uchar hi = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) {
-        n = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        n = 3;
-        if (b == 0xE0)
-            lo = 0xA0;
-        else if (b == 0xED)
-            hi = 0x9F; // surrogates
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        n = 4;
-        if (b == 0xF0)
-            lo = 0x90;
-        else if (b == 0xF4)
-            hi = 0x8F;
-    } else {
-        return 0;
-    }
-    const qsizetype available = end - p;
-    for (int i = 1; i < n; ++i) {
-        if (i >= available)
-            return -1;
-        const uchar c = uchar(p[i]);
-        if (c < (i == 1 ? lo : 0x80) || c > (i == 1 ? hi : 0xBF))
-            return 0;
-    }
-    if (b == 0xEF && uchar(p[1]) == 0xBF && uchar(p[2]) >= 0xBE)
-        return 0; // U+FFFE, U+FFFF are not XML characters
-    return n;
-}
-
-quint32 decodeUtf8(const char *p, int n)
-{
-    const uchar b = uchar(p[0]);
-    quint32 c = n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-    for (int i = 1; i < n; ++i)
-        c = (c << 6) | (uchar(p[i]) & 0x3F);
-    return c;
-}
-
-// Non-ASCII name characters, as XML 1.0 (fifth edition) lists them.
-bool nameStartChar(quint32 c)
-{
-    return (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) ||
-           (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
-           (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
-           (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
-           (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) ||
-           (c >= 0x10000 && c <= 0xEFFFF);
-}
-
-bool nameChar(quint32 c)
-{
-    return nameStartChar(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) ||
-           (c >= 0x203F && c <= 0x2040);
-}
-
-bool xmlChar(quint32 c)
-{
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
-int encodeUtf8(quint32 c, char *out)
-{
-    if (c < 0x80) {
-        out[0] = char(c);
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = char(0xC0 | (c >> 6));
-        out[1] = char(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = char(0xE0 | (c >> 12));
-        out[1] = char(0x80 | ((c >> 6) & 0x3F));
-        out[2] = char(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = char(0xF0 | (c >> 18));
-    out[1] = char(0x80 | ((c >> 12) & 0x3F));
-    out[2] = char(0x80 | ((c >> 6) & 0x3F));
-    out[3] = char(0x80 | (c & 0x3F));
-    return 4;
-}
-
-enum class Ref { Done, NeedMore, Bad };
-
-// The reference at p ('&'): one of the five predefined entities or a character reference.
-// Any other name is an undeclared entity, since a DTD (the only place to declare one) is
-// refused.
-Ref reference(const char *p, const char *end, quint32 &code, qsizetype &length)
-{
-    const char *q = p + 1;
-    if (q == end)
-        return Ref::NeedMore;
-    if (*q == '#') {
-        ++q;
-        if (q == end)
-            return Ref::NeedMore;
-        quint32 base = 10;
-        if (*q == 'x') { // XML allows only the lower-case x
-            base = 16;
-            ++q;
-        }
-        quint32 value = 0;
-        int digits = 0;
-        for (;; ++q, ++digits) {
-            if (q == end)
-                return Ref::NeedMore;
-            const char c = *q;
-            quint32 d = 0;
-            if (c >= '0' && c <= '9')
-                d = quint32(c - '0');
-            else if (base == 16 && c >= 'a' && c <= 'f')
-                d = quint32(c - 'a' + 10);
-            else if (base == 16 && c >= 'A' && c <= 'F')
-                d = quint32(c - 'A' + 10);
-            else
-                break;
-            value = std::min<quint32>(value * base + d, 0x110000); // past the last code point
-        }
-        if (digits == 0 || *q != ';' || !xmlChar(value))
-            return Ref::Bad;
-        code = value;
-        length = q + 1 - p;
-        return Ref::Done;
-    }
-    const char *name = q;
-    while (is(uchar(*q), NameChar))
-        ++q;
-    if (q == end)
-        return Ref::NeedMore;
-    if (*q != ';')
-        return Ref::Bad;
-    const QByteArrayView n(name, q - name);
-    if (n == "lt")
-        code = '<';
-    else if (n == "gt")
-        code = '>';
-    else if (n == "amp")
-        code = '&';
-    else if (n == "apos")
-        code = '\'';
-    else if (n == "quot")
-        code = '"';
-    else
-        return Ref::Bad;
-    length = q + 1 - p;
-    return Ref::Done;
-}
-
-// The pseudo-attributes of an XML declaration (after "<?xml", before "?>"), as
-// QXmlStreamReader takes them: version 1.0 first, then encodings, then standalone yes or no.
-bool validDeclaration(QByteArrayView d)
-{
-    qsizetype i = 0;
-    const auto space = [&] {
-        const qsizetype start = i;
-        while (i < d.size() && is(uchar(d.at(i)), Space))
-            ++i;
-        return i > start;
-    };
-    int stage = 0; // 0: version expected, 1: after version, 2: after standalone
-    while (true) {
-        const bool spaced = space();
-        if (i == d.size())
-            return stage > 0;
-        if (!spaced)
-            return false;
-        const qsizetype nameStart = i;
-        while (i < d.size() && is(uchar(d.at(i)), NameChar))
-            ++i;
-        const QByteArrayView name = d.sliced(nameStart, i - nameStart);
-        space();
-        if (i == d.size() || d.at(i) != '=')
-            return false;
-        ++i;
-        space();
-        if (i == d.size() || (d.at(i) != '"' && d.at(i) != '\''))
-            return false;
-        const qsizetype close = d.indexOf(d.at(i), i + 1);
-        if (close < 0)
-            return false;
-        const QByteArrayView value = d.sliced(i + 1, close - i - 1);
-        i = close + 1;
-        if (stage == 0 && name == "version" && value == "1.0")
-            stage = 1;
-        else if (stage == 1 && name == "encoding" && !value.isEmpty())
-            continue;
-        else if (stage == 1 && name == "standalone" && (value == "yes" || value == "no"))
-            stage = 2;
-        else
-            return false;
-    }
-}
-
-} // namespace
+using namespace xmlchars;
 
 bool SheetXmlScanner::handles(QIODevice &device)
 {
@@ -917,37 +669,51 @@ void SheetXmlScanner::popElement()
     }
 }
 
-SheetXmlScanner::Step SheetXmlScanner::comment()
+// Moves p to the next `stop` byte of a comment, processing instruction or CDATA section,
+// checking that everything before it is an XML character; `kind` names the part in errors.
+SheetXmlScanner::Step SheetXmlScanner::markupUntil(const char *&p, const char *end, char stop,
+                                                   const MarkupKind &kind)
 {
-    const char *const base = m_buf.constData();
-    const char *const end = base + m_end;
-    const char *p = base + m_pos + 4;
     while (true) {
-        while (is(uchar(*p), MarkupPlain) && *p != '-')
+        while (is(uchar(*p), MarkupPlain) && *p != stop)
             ++p;
         const uchar c = uchar(*p);
-        if (c == '-') {
-            if (end - p < 3)
-                return Step::NeedMore;
-            if (p[1] == '-') {
-                if (p[2] != '>')
-                    return bad("'--' inside a comment");
-                m_pos = p + 3 - base;
-                return Step::Done;
-            }
-            ++p;
-        } else if (c >= 0x80) {
+        if (c == uchar(stop))
+            return Step::Done;
+        if (c >= 0x80) {
             const int n = utf8Sequence(p, end);
             if (n < 0)
                 return Step::NeedMore;
             if (n == 0)
-                return bad("invalid UTF-8 or a non-XML character in a comment");
+                return bad(kind.badUtf8);
             p += n;
         } else if (p == end) {
             return Step::NeedMore;
         } else {
-            return bad("a character XML does not allow in a comment");
+            return bad(kind.badCharacter);
         }
+    }
+}
+
+SheetXmlScanner::Step SheetXmlScanner::comment()
+{
+    static const MarkupKind kind{"invalid UTF-8 or a non-XML character in a comment",
+                                 "a character XML does not allow in a comment"};
+    const char *const base = m_buf.constData();
+    const char *const end = base + m_end;
+    const char *p = base + m_pos + 4;
+    while (true) {
+        if (const Step s = markupUntil(p, end, '-', kind); s != Step::Done)
+            return s;
+        if (end - p < 3)
+            return Step::NeedMore;
+        if (p[1] == '-') {
+            if (p[2] != '>')
+                return bad("'--' inside a comment");
+            m_pos = p + 3 - base;
+            return Step::Done;
+        }
+        ++p;
     }
 }
 
@@ -976,32 +742,20 @@ SheetXmlScanner::Step SheetXmlScanner::processingInstruction()
             return Step::NeedMore;
         return bad("invalid processing instruction");
     }
+    static const MarkupKind kind{"invalid UTF-8 or a non-XML character in a processing instruction",
+                                 "a character XML does not allow in a processing instruction"};
     while (true) {
-        while (is(uchar(*p), MarkupPlain) && *p != '?')
-            ++p;
-        const uchar c = uchar(*p);
-        if (c == '?') {
-            if (end - p < 2)
-                return Step::NeedMore;
-            if (p[1] == '>') {
-                if (declaration && !validDeclaration(QByteArrayView(target + 3, p - target - 3)))
-                    return bad("invalid XML declaration");
-                m_pos = p + 2 - base;
-                return Step::Done;
-            }
-            ++p;
-        } else if (c >= 0x80) {
-            const int n = utf8Sequence(p, end);
-            if (n < 0)
-                return Step::NeedMore;
-            if (n == 0)
-                return bad("invalid UTF-8 or a non-XML character in a processing instruction");
-            p += n;
-        } else if (p == end) {
+        if (const Step s = markupUntil(p, end, '?', kind); s != Step::Done)
+            return s;
+        if (end - p < 2)
             return Step::NeedMore;
-        } else {
-            return bad("a character XML does not allow in a processing instruction");
+        if (p[1] == '>') {
+            if (declaration && !validDeclaration(QByteArrayView(target + 3, p - target - 3)))
+                return bad("invalid XML declaration");
+            m_pos = p + 2 - base;
+            return Step::Done;
         }
+        ++p;
     }
 }
 
@@ -1012,28 +766,16 @@ SheetXmlScanner::Step SheetXmlScanner::cdata(bool keep)
     const char *const end = base + m_end;
     const char *const content = base + m_pos + 9;
     const char *p = content;
+    static const MarkupKind kind{"invalid UTF-8 or a non-XML character in CDATA",
+                                 "a character XML does not allow in CDATA"};
     while (true) {
-        while (is(uchar(*p), MarkupPlain) && *p != ']')
-            ++p;
-        const uchar c = uchar(*p);
-        if (c == ']') {
-            if (end - p < 3)
-                return Step::NeedMore;
-            if (p[1] == ']' && p[2] == '>')
-                break;
-            ++p;
-        } else if (c >= 0x80) {
-            const int n = utf8Sequence(p, end);
-            if (n < 0)
-                return Step::NeedMore;
-            if (n == 0)
-                return bad("invalid UTF-8 or a non-XML character in CDATA");
-            p += n;
-        } else if (p == end) {
+        if (const Step s = markupUntil(p, end, ']', kind); s != Step::Done)
+            return s;
+        if (end - p < 3)
             return Step::NeedMore;
-        } else {
-            return bad("a character XML does not allow in CDATA");
-        }
+        if (p[1] == ']' && p[2] == '>')
+            break;
+        ++p;
     }
     if (keep) {
         const char *run = content;

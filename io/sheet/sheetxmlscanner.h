@@ -108,6 +108,11 @@ private:
     Step startTag();
     Step attributeValue(const char *&p, const char *end, char quote, bool &decode);
     void decodeAttribute(Attribute &a);
+    struct MarkupKind {
+        const char *badUtf8;
+        const char *badCharacter;
+    };
+    Step markupUntil(const char *&p, const char *end, char stop, const MarkupKind &kind);
     Step comment();
     Step processingInstruction();
     Step cdata(bool keep);
