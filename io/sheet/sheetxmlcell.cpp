@@ -1,11 +1,16 @@
 #include "io/sheet/sheetxmlcell.h"
 
+#include "io/sheet/mergeapplier.h"
 #include "io/sheet/numberformat.h"
 #include "io/sheet/sheetreader.h"
+
+#include <climits>
 
 namespace jl::io::xlsx {
 
 using models::Error;
+using models::Result;
+using models::Status;
 
 namespace {
 
@@ -162,6 +167,55 @@ std::optional<Error> toCell(const SheetPass &pass, const RawCell &raw, Cell &cel
         cell.format = pass.styles.formats.constFirst();
     }
     return std::nullopt;
+}
+
+RowBuilder::RowBuilder(const SheetPass &pass)
+    : m_pass(pass)
+{
+    m_row.date1904 = pass.workbook.date1904;
+}
+
+Status RowBuilder::startRow(std::optional<qint64> given)
+{
+    const qint64 number = given.value_or(m_nextRow);
+    if (number > MaxRows)
+        return SheetReader::outOfBounds(int(std::min<qint64>(number, INT_MAX)), 0);
+    if (number < m_nextRow)
+        return XmlGuard::malformed(m_pass.workbook.sheetPath,
+                                   QStringLiteral("row %1 out of order").arg(number));
+    m_row.number = int(number);
+    m_row.cells.clear();
+    m_nextColumn = 0;
+    m_inRow = true;
+    return {};
+}
+
+Result<Cell *> RowBuilder::cell(std::optional<int> given)
+{
+    const int column = given.value_or(m_nextColumn);
+    if (column >= MaxColumns || column < 0)
+        return SheetReader::outOfBounds(m_row.number, column);
+    if (m_row.cells.size() <= column)
+        m_row.cells.resize(column + 1);
+    m_nextColumn = column + 1;
+    return &m_row.cells[column];
+}
+
+Status RowBuilder::endRow(qint64 offset)
+{
+    m_inRow = false;
+    m_nextRow = m_row.number + 1;
+    while (!m_row.cells.isEmpty() && m_row.cells.constLast().isEmpty())
+        m_row.cells.removeLast();
+    if (Status s = m_pass.applier.push(m_row); !s)
+        return s;
+    if ((++m_rowsRead & 0x3FF) == 0) {
+        if (m_pass.options.cancelled())
+            return SheetReader::cancelledError();
+        if (m_pass.options.progress && m_pass.size > 0)
+            m_pass.options.progress(std::min(1.0, double(offset) / m_pass.size));
+    }
+    return {};
 }
 
 } // namespace jl::io::xlsx

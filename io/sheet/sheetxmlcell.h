@@ -47,6 +47,33 @@ struct RawCell {
 std::optional<models::Error> toCell(const SheetPass &pass, const RawCell &raw, Cell &cell, int row,
                                     int column);
 
+// The row bookkeeping both sheet walks share: row numbers (given or implied) in order and
+// within Excel's bounds, each cell at its reference or after the previous one, trailing empty
+// cells dropped, each row handed to the merge applier, cancel and progress every 1,024 rows.
+class RowBuilder final {
+public:
+    explicit RowBuilder(const SheetPass &pass);
+
+    // A <row>: its r attribute's number, or nothing when it has none.
+    models::Status startRow(std::optional<qint64> number);
+    bool inRow() const { return m_inRow; }
+    // A <c> of the current row: the cell at `column` (its reference's), or after the previous
+    // one when it has no reference.
+    models::Result<Cell *> cell(std::optional<int> column);
+    // </row>: `offset` is how far into the part the walk is, for progress.
+    models::Status endRow(qint64 offset);
+    int rowNumber() const { return m_row.number; }
+    int column() const { return m_nextColumn - 1; } // the column of the last cell()
+
+private:
+    const SheetPass &m_pass;
+    SheetRow m_row;
+    int m_nextRow = 1;
+    int m_nextColumn = 0;
+    bool m_inRow = false;
+    qint64 m_rowsRead = 0;
+};
+
 // QString::toInt() / toLongLong() on UTF-8 bytes, without a QString for plain digits.
 int toInt(QByteArrayView digits, bool *ok = nullptr);
 qint64 toLongLong(QByteArrayView digits);

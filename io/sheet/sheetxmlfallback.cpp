@@ -5,8 +5,6 @@
 
 #include <QXmlStreamReader>
 
-#include <climits>
-
 namespace jl::io::xlsx {
 
 using models::Error;
@@ -65,12 +63,7 @@ Status readRowsWithQt(const SheetPass &pass)
 {
     const QString &sheetPath = pass.workbook.sheetPath;
     QXmlStreamReader xml(&pass.device);
-    SheetRow row;
-    row.date1904 = pass.workbook.date1904;
-    int nextRow = 1;
-    int nextColumn = 0;
-    bool inRow = false;
-    qint64 rowsRead = 0;
+    RowBuilder rows(pass);
     while (!xml.atEnd()) {
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::DTD)
@@ -78,50 +71,34 @@ Status readRowsWithQt(const SheetPass &pass)
         if (token == QXmlStreamReader::StartElement) {
             if (is(xml, "row")) {
                 const auto r = xml.attributes().value(QLatin1String("r"));
-                const qint64 number = r.isEmpty() ? nextRow : r.toLongLong();
-                if (number > MaxRows)
-                    return SheetReader::outOfBounds(int(std::min<qint64>(number, INT_MAX)), 0);
-                if (number < nextRow)
-                    return XmlGuard::malformed(sheetPath,
-                                               QStringLiteral("row %1 out of order").arg(number));
-                row.number = int(number);
-                row.cells.clear();
-                nextColumn = 0;
-                inRow = true;
-            } else if (inRow && is(xml, "c")) {
-                int column = nextColumn;
-                int refRow = row.number;
+                if (Status s =
+                        rows.startRow(r.isEmpty() ? std::nullopt : std::optional(r.toLongLong()));
+                    !s)
+                    return s;
+            } else if (rows.inRow() && is(xml, "c")) {
                 const QXmlStreamAttributes attrs = xml.attributes();
-                const auto ref = attrs.value(QLatin1String("r"));
-                if (!ref.isEmpty() && !parseReference(ref, column, refRow))
-                    return XmlGuard::malformed(sheetPath, ref.toString());
-                if (column >= MaxColumns || column < 0)
-                    return SheetReader::outOfBounds(row.number, column);
-                if (row.cells.size() <= column)
-                    row.cells.resize(column + 1);
+                std::optional<int> column;
+                if (const auto ref = attrs.value(QLatin1String("r")); !ref.isEmpty()) {
+                    int c = 0;
+                    int refRow = 0;
+                    if (!parseReference(ref, c, refRow))
+                        return XmlGuard::malformed(sheetPath, ref.toString());
+                    column = c;
+                }
+                auto cell = rows.cell(column);
+                if (!cell)
+                    return cell.error();
                 RawCell raw;
                 raw.type = cellType(attrs.value(QLatin1String("t")).toUtf8());
                 raw.style = attrs.value(QLatin1String("s")).toInt();
                 readCell(xml, raw);
-                if (auto e = toCell(pass, raw, row.cells[column], row.number, column))
+                if (auto e = toCell(pass, raw, **cell, rows.rowNumber(), rows.column()))
                     return *e;
-                nextColumn = column + 1;
             }
         } else if (token == QXmlStreamReader::EndElement) {
-            if (inRow && is(xml, "row")) {
-                inRow = false;
-                nextRow = row.number + 1;
-                while (!row.cells.isEmpty() && row.cells.constLast().isEmpty())
-                    row.cells.removeLast();
-                if (Status s = pass.applier.push(row); !s)
+            if (rows.inRow() && is(xml, "row")) {
+                if (Status s = rows.endRow(xml.characterOffset()); !s)
                     return s;
-                if ((++rowsRead & 0x3FF) == 0) {
-                    if (pass.options.cancelled())
-                        return SheetReader::cancelledError();
-                    if (pass.options.progress && pass.size > 0)
-                        pass.options.progress(
-                            std::min(1.0, double(xml.characterOffset()) / pass.size));
-                }
             } else if (is(xml, "sheetData")) {
                 break;
             }

@@ -8,8 +8,6 @@
 #include "io/sheet/xlsxparts.h"
 #include "io/sheet/zippackage.h"
 
-#include <climits>
-
 namespace jl::io {
 
 using models::Error;
@@ -84,13 +82,8 @@ Status readRowsScanned(const xlsx::SheetPass &pass)
 {
     const QString &sheetPath = pass.workbook.sheetPath;
     SheetXmlScanner xml(pass.device);
-    SheetRow row;
-    row.date1904 = pass.workbook.date1904;
+    xlsx::RowBuilder rows(pass);
     xlsx::RawCell raw;
-    int nextRow = 1;
-    int nextColumn = 0;
-    bool inRow = false;
-    qint64 rowsRead = 0;
     while (true) {
         const Token token = xml.next();
         if (token == Token::Invalid || token == Token::EndDocument)
@@ -98,26 +91,22 @@ Status readRowsScanned(const xlsx::SheetPass &pass)
         if (token == Token::StartElement) {
             if (xml.nameIs("row")) {
                 const QByteArrayView r = xml.attribute("r");
-                const qint64 number = r.isEmpty() ? nextRow : xlsx::toLongLong(r);
-                if (number > MaxRows)
-                    return SheetReader::outOfBounds(int(std::min<qint64>(number, INT_MAX)), 0);
-                if (number < nextRow)
-                    return xlsx::XmlGuard::malformed(
-                        sheetPath, QStringLiteral("row %1 out of order").arg(number));
-                row.number = int(number);
-                row.cells.clear();
-                nextColumn = 0;
-                inRow = true;
-            } else if (inRow && xml.nameIs("c")) {
-                int column = nextColumn;
-                int refRow = row.number;
-                const QByteArrayView ref = xml.attribute("r");
-                if (!ref.isEmpty() && !xlsx::parseReference(ref, column, refRow))
-                    return xlsx::XmlGuard::malformed(sheetPath, QString::fromUtf8(ref));
-                if (column >= MaxColumns || column < 0)
-                    return SheetReader::outOfBounds(row.number, column);
-                if (row.cells.size() <= column)
-                    row.cells.resize(column + 1);
+                if (Status s = rows.startRow(r.isEmpty() ? std::nullopt
+                                                         : std::optional(xlsx::toLongLong(r)));
+                    !s)
+                    return s;
+            } else if (rows.inRow() && xml.nameIs("c")) {
+                std::optional<int> column;
+                if (const QByteArrayView ref = xml.attribute("r"); !ref.isEmpty()) {
+                    int c = 0;
+                    int refRow = 0;
+                    if (!xlsx::parseReference(ref, c, refRow))
+                        return xlsx::XmlGuard::malformed(sheetPath, QString::fromUtf8(ref));
+                    column = c;
+                }
+                auto cell = rows.cell(column);
+                if (!cell)
+                    return cell.error();
                 raw.type = xlsx::cellType(xml.attribute("t"));
                 raw.style = xlsx::toInt(xml.attribute("s"));
                 raw.value.clear();
@@ -125,24 +114,13 @@ Status readRowsScanned(const xlsx::SheetPass &pass)
                 raw.inlineText.clear();
                 if (!readCell(xml, raw))
                     break; // the XML's error, reported below
-                if (auto e = xlsx::toCell(pass, raw, row.cells[column], row.number, column))
+                if (auto e = xlsx::toCell(pass, raw, **cell, rows.rowNumber(), rows.column()))
                     return *e;
-                nextColumn = column + 1;
             }
         } else if (token == Token::EndElement) {
-            if (inRow && xml.nameIs("row")) {
-                inRow = false;
-                nextRow = row.number + 1;
-                while (!row.cells.isEmpty() && row.cells.constLast().isEmpty())
-                    row.cells.removeLast();
-                if (Status s = pass.applier.push(row); !s)
+            if (rows.inRow() && xml.nameIs("row")) {
+                if (Status s = rows.endRow(xml.offset()); !s)
                     return s;
-                if ((++rowsRead & 0x3FF) == 0) {
-                    if (pass.options.cancelled())
-                        return SheetReader::cancelledError();
-                    if (pass.options.progress && pass.size > 0)
-                        pass.options.progress(std::min(1.0, double(xml.offset()) / pass.size));
-                }
             } else if (xml.nameIs("sheetData")) {
                 break;
             }
