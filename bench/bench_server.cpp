@@ -243,7 +243,13 @@ int main(int argc, char *argv[])
                  QStringLiteral("-H"), auth, QStringLiteral("-s"), script.fileName(), base});
         const auto fm = QRegularExpression(QStringLiteral("RECORDS (\\d+) SECONDS (\\S+)"))
                             .match(QString::fromUtf8(feed.stdOut));
-        feedRate = fm.captured(1).toDouble() / fm.captured(2).toDouble();
+        const double feedSeconds = fm.captured(2).toDouble();
+        if (!fm.hasMatch() || feedSeconds <= 0) {
+            // The script prints one line at its end; without it there is no figure, not 0/0.
+            std::fprintf(stderr, "wrk printed no RECORDS line: %s\n", feed.stdOut.constData());
+            return 1;
+        }
+        feedRate = fm.captured(1).toDouble() / feedSeconds;
     }
 
     // 3. 100,000 upserts in batches of 500, one curl process per client, each over one
