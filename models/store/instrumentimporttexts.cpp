@@ -157,7 +157,6 @@ constexpr qsizetype FieldCount = sizeof(Fields) / sizeof(Fields[0]);
 // record down the generic path rather than write a payload that differs.
 struct JsonLayout {
     QList<const JsonField *> order;
-    QStringList quotedKeys;
     QList<QByteArray> quotedKeysUtf8;
     // For each column of BoundFromInstrument, its field's place in `order` (direct binding).
     QList<int> boundField;
@@ -212,8 +211,7 @@ const JsonLayout &layout()
             if (!found)
                 return JsonLayout{};
             out.order.append(found);
-            out.quotedKeys.append(QLatin1Char('"') + key + QLatin1String("\":"));
-            out.quotedKeysUtf8.append(out.quotedKeys.constLast().toUtf8());
+            out.quotedKeysUtf8.append('"' + key.toUtf8() + "\":");
         }
         for (const BoundColumn &b : BoundColumns) {
             for (qsizetype k = 0; k < out.order.size(); ++k) {
@@ -338,61 +336,23 @@ bool fillDirect(const Instrument &i, const QString &opId, QByteArray &utf8,
 
 InstrumentImportWriter::CreateTexts InstrumentImportWriter::createTexts(const Instrument &i)
 {
-    const JsonLayout &l = layout();
+    // One writer of the texts: the payload and changes of the UTF-8 form where it can be made,
+    // QJsonDocument's own output where a value needs JSON escapes.
     CreateTexts t;
-    std::array<QString, FieldCount> values;
-    bool fast = !l.order.isEmpty();
-    qsizetype size = 2;
-    for (qsizetype k = 0; fast && k < l.order.size(); ++k) {
-        values[k] = l.order.at(k)->value(i);
-        fast = plain(values[k]);
-        size += l.quotedKeys.at(k).size() + values[k].size() + (l.order.at(k)->number ? 0 : 2);
-    }
-    if (!fast) {
-        const QJsonObject snapshot = toJson(i);
-        t.payload = QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact));
-        t.changes = QString::fromUtf8(
-            QJsonDocument(audit::diff(QJsonObject(), snapshot)).toJson(QJsonDocument::Compact));
+    QByteArray utf8;
+    std::array<qint32, DirectValues> ends{};
+    if (importtexts::fillDirect(i, QString(), utf8, ends)) {
+        // The op id before them is never NULL: its end is where the payload begins.
+        t.payload = QString::fromUtf8(utf8.constData() + ends[DirectOpId],
+                                      ends[DirectPayload] - ends[DirectOpId]);
+        t.changes = QString::fromUtf8(utf8.constData() + ends[DirectPayload],
+                                      ends[DirectChanges] - ends[DirectPayload]);
         return t;
     }
-    // Exact sizes, then one pass of copies: this runs for every imported record.
-    const qsizetype count = l.order.size();
-    t.payload = QString(size + count - 1, Qt::Uninitialized);
-    t.changes = QString(size + count - 1 + count * 7, Qt::Uninitialized);
-    QChar *p = t.payload.data();
-    QChar *c = t.changes.data();
-    const auto put = [](QChar *&to, QStringView text) {
-        std::copy(text.begin(), text.end(), to);
-        to += text.size();
-    };
-    static const QString openChange = QStringLiteral("[null,");
-    *p++ = QLatin1Char('{');
-    *c++ = QLatin1Char('{');
-    for (qsizetype k = 0; k < count; ++k) {
-        if (k > 0) {
-            *p++ = QLatin1Char(',');
-            *c++ = QLatin1Char(',');
-        }
-        put(p, l.quotedKeys.at(k));
-        put(c, l.quotedKeys.at(k));
-        put(c, openChange);
-        const bool quoted = !l.order.at(k)->number;
-        if (quoted) {
-            *p++ = QLatin1Char('"');
-            *c++ = QLatin1Char('"');
-        }
-        put(p, values[k]);
-        put(c, values[k]);
-        if (quoted) {
-            *p++ = QLatin1Char('"');
-            *c++ = QLatin1Char('"');
-        }
-        *c++ = QLatin1Char(']');
-    }
-    *p++ = QLatin1Char('}');
-    *c++ = QLatin1Char('}');
-    Q_ASSERT(p == t.payload.data() + t.payload.size());
-    Q_ASSERT(c == t.changes.data() + t.changes.size());
+    const QJsonObject snapshot = toJson(i);
+    t.payload = QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact));
+    t.changes = QString::fromUtf8(
+        QJsonDocument(audit::diff(QJsonObject(), snapshot)).toJson(QJsonDocument::Compact));
     return t;
 }
 
