@@ -93,7 +93,8 @@ public:
     // none is created. A record that cannot be saved (invalid, or its serial taken by another
     // instrument) is rejected with a reason and the others go on. One transaction, which
     // joins the caller's: an import of many chunks inside transaction() commits once.
-    // Defined in instrumentimportwriter.cpp: creates take its bulk path, updates write().
+    // Defined in instrumentstoreimport.cpp: creates take InstrumentImportWriter's bulk path,
+    // updates write().
     Result<QList<IncomingOutcome>> importRecords(const QList<IncomingInstrument> &records,
                                                  OnExisting onExisting);
     // Runs `work` in one transaction; the store's writes inside it join it.
