@@ -10,7 +10,6 @@
 
 namespace jl::io::xlsx::xmlchars {
 
-
 // Byte classes, so that the hot loops test one table entry per byte. The buffer always ends
 // in a NUL, which is in no class: every loop stops at the end of the buffer without a bounds
 // check, and then tells the end (read more) from a NUL in the file (an error).
