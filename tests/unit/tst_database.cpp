@@ -56,6 +56,7 @@ void TestDatabase::createsCurrentSchemaWithSafeSettings()
     QCOMPARE(scalar(d, QStringLiteral("PRAGMA user_version")).toInt(), Database::SchemaVersion);
     QCOMPARE(scalar(d, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(scalar(d, QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
+    QCOMPARE(scalar(d, QStringLiteral("PRAGMA page_size")).toInt(), 8192);
     QVERIFY(scalar(d, QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
     for (const char *table : {"instrument", "site", "outbox", "audit", "meta"}) {
         QCOMPARE(scalar(d, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'")
@@ -187,6 +188,8 @@ void TestDatabase::migratesOlderDatabase()
         raw.setDatabaseName(path);
         QVERIFY(raw.open());
         QSqlQuery q(raw);
+        // Made with SQLite's default 4 KiB pages, as databases of earlier versions were.
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_size=4096")));
         QVERIFY(q.exec(QStringLiteral("CREATE TABLE unrelated (x)")));
         q = QSqlQuery();
         raw.close();
@@ -199,6 +202,10 @@ void TestDatabase::migratesOlderDatabase()
     QCOMPARE(report.migratedFrom, 0);
     QCOMPARE(scalar(*db.value(), QStringLiteral("PRAGMA user_version")).toInt(),
              Database::SchemaVersion);
+    // An existing file keeps its page size (only a new one takes 8 KiB) and is written as usual.
+    QCOMPARE(scalar(*db.value(), QStringLiteral("PRAGMA page_size")).toInt(), 4096);
+    QVERIFY(db.value()->exec(QStringLiteral("test"),
+                             QStringLiteral("INSERT INTO unrelated (x) VALUES (1)")));
     // Opening again migrates nothing.
     db = Database::open(path, &report);
     OpenReport again;
