@@ -37,6 +37,8 @@ QString InstrumentValidator::trimmed(const QString &text)
         ++begin;
     while (end > begin && isTrimmable(text.at(end - 1)))
         --end;
+    if (begin == 0 && end == text.size())
+        return text; // the common case: shared, nothing copied or allocated
     return text.mid(begin, end - begin);
 }
 
