@@ -209,7 +209,11 @@ Result<ImportReport> InstrumentImport::run(const QString &path, models::Instrume
         }
         ++report.dataRows;
         if (p.issues.isEmpty()) {
-            if (serials.contains(p.instrument.serialNo))
+            // One look-up of the serial: inserted now, taken out again if the row is refused.
+            const qsizetype before = serials.size();
+            serials.insert(p.instrument.serialNo);
+            const bool earlierSerial = serials.size() == before;
+            if (earlierSerial)
                 p.issues.append(
                     {row.number, parser->titleOf(QLatin1String(F::SerialNo)),
                      tr("Serial number %1 appears in an earlier row of the file; only the "
@@ -220,12 +224,13 @@ Result<ImportReport> InstrumentImport::run(const QString &path, models::Instrume
                                  parser->titleOf(QLatin1String(instrumentcolumns::IdField)),
                                  tr("The record id appears in an earlier row of the file; only "
                                     "the first one is imported.")});
+            if (!earlierSerial && !p.issues.isEmpty())
+                serials.remove(p.instrument.serialNo);
         }
         if (!p.issues.isEmpty()) {
             report.issues.append(p.issues);
             return {};
         }
-        serials.insert(p.instrument.serialNo);
         if (!p.instrument.id.isEmpty())
             ids.insert(p.instrument.id);
         models::IncomingInstrument incoming{p.instrument, p.fields};

@@ -16,8 +16,15 @@ RowParser::RowParser(QStringList fields, QStringList titles)
     , m_titles(std::move(titles))
 {
     m_columns.reserve(m_fields.size());
-    for (const QString &field : std::as_const(m_fields))
+    for (const QString &field : std::as_const(m_fields)) {
         m_columns.append(columnFor(field));
+        const Kind kind = m_columns.constLast().kind;
+        if (field.isEmpty() || kind == Kind::Ignored || kind == Kind::Id)
+            continue;
+        m_given.append(field);
+        if (kind != Kind::Status)
+            m_givenWithoutStatus.append(field);
+    }
 }
 
 RowParser::Column RowParser::columnFor(const QString &field)
@@ -84,6 +91,7 @@ RowParser::Parsed RowParser::parse(const SheetRow &row) const
     Parsed p;
     Instrument &i = p.instrument;
     bool anything = false;
+    bool statusBlank = false;
     for (qsizetype c = 0; c < m_fields.size(); ++c) {
         const QString &field = m_fields.at(c);
         if (field.isEmpty())
@@ -141,8 +149,10 @@ RowParser::Parsed RowParser::parse(const SheetRow &row) const
             asDate(i.*column.date);
             break;
         case Kind::Status:
-            if (blank)
+            if (blank) {
+                statusBlank = true;
                 continue; // an empty status keeps the stored one (a new record: 在用)
+            }
             if (auto s = CellConversion::status(cell))
                 i.status = *s;
             else
@@ -161,9 +171,9 @@ RowParser::Parsed RowParser::parse(const SheetRow &row) const
                 fail(r.error());
             break;
         }
-        if (!p.fields.contains(field))
-            p.fields.append(field);
     }
+    // The same list for every row (shared, not built per row); only a blank 器具状态 is left out.
+    p.fields = statusBlank ? m_givenWithoutStatus : m_given;
     if (!anything) {
         p.empty = true;
         p.issues.clear();

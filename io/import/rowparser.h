@@ -14,7 +14,7 @@ class RowParser final {
 public:
     struct Parsed {
         models::Instrument instrument;
-        QStringList fields;
+        QStringList fields; // what an accepted row gives; for a rejected row not meaningful
         QList<RowIssue> issues;
         bool empty = false; // every known column empty: skipped silently
     };
@@ -37,6 +37,10 @@ private:
     QStringList m_fields;
     QStringList m_titles;
     QList<Column> m_columns; // one per entry of m_fields
+    // Parsed::fields of a row: the columns that give a field of the record (not the hidden id),
+    // with and without 器具状态, which a blank cell leaves as it is.
+    QStringList m_given;
+    QStringList m_givenWithoutStatus;
 };
 
 } // namespace jl::io

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void noHeaderRow();
     void userMapping();
     void existingSerialUpdatedOrSkipped();
+    void repeatedIdLeavesItsSerialFree();
     void checkWithoutStore();
 
 private:
@@ -238,6 +239,43 @@ void TestInstrumentImport::existingSerialUpdatedOrSkipped()
     QCOMPARE(after->name, QStringLiteral("燃油加油机"));
     QCOMPARE(after->category, QStringLiteral("燃油加油机")); // not in the file: kept
     QCOMPARE(m_fx.count(QStringLiteral("instrument")), 3);
+}
+
+void TestInstrumentImport::repeatedIdLeavesItsSerialFree()
+{
+    Instrument existing;
+    existing.serialNo = QStringLiteral("R-1");
+    existing.name = QStringLiteral("旧名称");
+    existing.status = InstrumentStatus::Suspended;
+    auto created = m_fx.store->create(existing);
+    QVERIFY(created.ok());
+
+    // Row 3 repeats row 2's record id: refused, so its serial R-2 is not taken, and row 4
+    // (R-2 without an id) is a new record. Row 2 leaves 器具状态 blank: the status stays.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ids.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    const QByteArray id = created->id.toUtf8();
+    f.write("出厂编号,计量器具名称,器具状态,记录ID\n"
+            "R-1,新名称,," + id + "\n"
+            "R-2,另一台,在用," + id + "\n"
+            "R-2,另一台,在用,\n");
+    f.close();
+    ImportOptions options;
+    options.keepAccepted = 10;
+    auto report = InstrumentImport::run(path, m_fx.store.get(), options);
+    QVERIFY2(report.ok(), qPrintable(report.error().message));
+    QCOMPARE(issueKeys(*report), QStringList{QStringLiteral("3:记录ID")});
+    QCOMPARE(report->accepted.size(), 2);
+    QCOMPARE(report->updated, 1);
+    QCOMPARE(report->created, 1);
+    const auto updated = m_fx.bySerial(QStringLiteral("R-1"));
+    QCOMPARE(updated->name, QStringLiteral("新名称"));
+    QCOMPARE(updated->status, InstrumentStatus::Suspended);
+    QVERIFY(!report->accepted.at(0).fields.contains(QStringLiteral("status")));
+    QVERIFY(report->accepted.at(1).fields.contains(QStringLiteral("status")));
+    QCOMPARE(m_fx.bySerial(QStringLiteral("R-2"))->name, QStringLiteral("另一台"));
 }
 
 void TestInstrumentImport::checkWithoutStore()
