@@ -187,12 +187,12 @@ Status Database::configure()
     // and is ignored on an existing one, which keeps the size it was made with. 8 KiB pages
     // halve the WAL frames and the writes per frame of a large import (about a tenth off a
     // 100,000-row import, docs/benchmarks.md) and leave list reads and sync as they were.
-    for (const char *pragma : {"PRAGMA page_size=8192", "PRAGMA journal_mode=WAL",
-                               "PRAGMA synchronous=FULL",
-                               "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000",
-                               // Reads through the page cache of the OS instead of copies: about
-                               // a third off scans of a 100,000-instrument library.
-                               "PRAGMA mmap_size=268435456"}) {
+    for (const char *pragma :
+         {"PRAGMA page_size=8192", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+          "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000",
+          // Reads through the page cache of the OS instead of copies: about
+          // a third off scans of a 100,000-instrument library.
+          "PRAGMA mmap_size=268435456"}) {
         if (!q.exec(QLatin1String(pragma)))
             return sqlError(tr("Could not prepare the local database. Restart the program; if this "
                                "keeps happening, check that the data folder may be written."),

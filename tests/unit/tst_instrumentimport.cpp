@@ -258,8 +258,12 @@ void TestInstrumentImport::repeatedIdLeavesItsSerialFree()
     QVERIFY(f.open(QIODevice::WriteOnly));
     const QByteArray id = created->id.toUtf8();
     f.write("出厂编号,计量器具名称,器具状态,记录ID\n"
-            "R-1,新名称,," + id + "\n"
-            "R-2,另一台,在用," + id + "\n"
+            "R-1,新名称,," +
+            id +
+            "\n"
+            "R-2,另一台,在用," +
+            id +
+            "\n"
             "R-2,另一台,在用,\n");
     f.close();
     ImportOptions options;
