@@ -256,15 +256,12 @@ void TestInstrumentImport::repeatedIdLeavesItsSerialFree()
     const QString path = dir.filePath(QStringLiteral("ids.csv"));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    const QByteArray id = created->id.toUtf8();
-    f.write("出厂编号,计量器具名称,器具状态,记录ID\n"
-            "R-1,新名称,," +
-            id +
-            "\n"
-            "R-2,另一台,在用," +
-            id +
-            "\n"
-            "R-2,另一台,在用,\n");
+    f.write(QStringLiteral("出厂编号,计量器具名称,器具状态,记录ID\n"
+                           "R-1,新名称,,%1\n"
+                           "R-2,另一台,在用,%1\n"
+                           "R-2,另一台,在用,\n")
+                .arg(created->id)
+                .toUtf8());
     f.close();
     ImportOptions options;
     options.keepAccepted = 10;
