@@ -2,6 +2,7 @@
 
 #include "models/common/logging.h"
 #include "models/store/failpoints.h"
+#include "models/store/sqlplaceholders.h"
 #include "models/store/sqlscript.h"
 
 #include <QDateTime>
@@ -317,15 +318,19 @@ Result<PreparedStatement> Database::prepare(const QString &failpoint, const QStr
 {
     QSqlQuery q(connection());
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
+    QString named = sql;
+    QStringList names = sqlplaceholders::numbered(named);
+    if (!q.prepare(named))
         return sqlError(failedMessage(), q.lastError().text() + QLatin1String(": ") + sql);
-    return PreparedStatement(failpoint, sql, std::move(q));
+    return PreparedStatement(failpoint, sql, std::move(q), std::move(names));
 }
 
-PreparedStatement::PreparedStatement(QString failpoint, QString sql, QSqlQuery query)
+PreparedStatement::PreparedStatement(QString failpoint, QString sql, QSqlQuery query,
+                                     QStringList names)
     : m_failpoint(std::move(failpoint))
     , m_sql(std::move(sql))
     , m_query(std::move(query))
+    , m_names(std::move(names))
 {}
 
 Status PreparedStatement::run(const QVariantList &binds)
@@ -333,8 +338,19 @@ Status PreparedStatement::run(const QVariantList &binds)
     if (failpoints::hit(m_failpoint))
         return Database::sqlError(Database::failedMessage(),
                                   QStringLiteral("failpoint %1").arg(m_failpoint));
-    for (qsizetype n = 0; n < binds.size(); ++n)
-        m_query.bindValue(int(n), bindable(binds.at(n)));
+    if (m_names.isEmpty()) {
+        for (qsizetype n = 0; n < binds.size(); ++n)
+            m_query.bindValue(int(n), bindable(binds.at(n)));
+    } else if (binds.size() != m_names.size()) {
+        // Qt would refuse the count too; a name left unbound would keep the last run's value.
+        qCWarning(lcStore) << "wrong number of values:" << binds.size() << "for" << m_sql;
+        return Database::sqlError(
+            Database::failedMessage(),
+            QStringLiteral("%1 values for %2 placeholders").arg(binds.size()).arg(m_names.size()));
+    } else {
+        for (qsizetype n = 0; n < binds.size(); ++n)
+            m_query.bindValue(m_names.at(n), bindable(binds.at(n)));
+    }
     if (!m_query.exec()) {
         qCWarning(lcStore) << "query failed:" << m_query.lastError().text() << m_sql;
         return Database::sqlError(Database::failedMessage(), m_query.lastError().text());

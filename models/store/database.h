@@ -22,16 +22,18 @@ class Database;
 // copies share their state).
 class PreparedStatement final {
 public:
-    // Binds positionally (a null string as '', as exec() does) and executes.
+    // Binds in order (a null string as '', as exec() does) and executes; one value for each
+    // '?' of the SQL it was prepared from.
     Status run(const QVariantList &binds);
 
 private:
     friend class Database;
-    PreparedStatement(QString failpoint, QString sql, QSqlQuery query);
+    PreparedStatement(QString failpoint, QString sql, QSqlQuery query, QStringList names);
 
     QString m_failpoint;
     QString m_sql;
     QSqlQuery m_query;
+    QStringList m_names; // the placeholders' names (sqlplaceholders.h); empty: by position
 };
 
 // What happened while opening: told to the user by the UI.
