@@ -110,6 +110,19 @@ SheetXmlScanner::Step SheetXmlScanner::bad(const char *what)
     return Step::Bad;
 }
 
+// Moves p past the UTF-8 sequence of one XML character at p; `what` names the fault if it is
+// none. NeedMore leaves p where it was.
+SheetXmlScanner::Step SheetXmlScanner::multibyte(const char *&p, const char *end, const char *what)
+{
+    const int n = utf8Sequence(p, end);
+    if (n < 0)
+        return Step::NeedMore;
+    if (n == 0)
+        return bad(what);
+    p += n;
+    return Step::Done;
+}
+
 SheetXmlScanner::Token SheetXmlScanner::endOfInput()
 {
     if (m_nameStarts.isEmpty() && m_rootSeen && m_pos == m_end)
@@ -370,15 +383,12 @@ SheetXmlScanner::Step SheetXmlScanner::qualifiedName(const char *&p, const char 
                 return bad("invalid XML name");
             ++p;
         } else if (c >= 0x80) {
-            const int n = utf8Sequence(p, end);
-            if (n < 0)
-                return Step::NeedMore;
-            if (n == 0)
-                return bad("invalid UTF-8 in a name");
-            const quint32 code = decodeUtf8(p, n);
-            if (p == part ? !nameStartChar(code) : !nameChar(code))
+            const char *at = p;
+            if (const Step s = multibyte(p, end, "invalid UTF-8 in a name"); s != Step::Done)
+                return s;
+            const quint32 code = decodeUtf8(at, int(p - at));
+            if (at == part ? !nameStartChar(code) : !nameChar(code))
                 return bad("invalid XML name");
-            p += n;
         } else if (c == ':') {
             if (colon || p == part)
                 return bad("invalid XML name");
@@ -595,12 +605,10 @@ SheetXmlScanner::Step SheetXmlScanner::attributeValue(const char *&p, const char
         if (c == '"' || c == '\'') {
             ++p;
         } else if (c >= 0x80) {
-            const int n = utf8Sequence(p, end);
-            if (n < 0)
-                return Step::NeedMore;
-            if (n == 0)
-                return bad("invalid UTF-8 or a non-XML character in an attribute value");
-            p += n;
+            if (const Step s =
+                    multibyte(p, end, "invalid UTF-8 or a non-XML character in an attribute value");
+                s != Step::Done)
+                return s;
         } else if (c == '&') {
             quint32 code = 0;
             qsizetype length = 0;
@@ -681,12 +689,8 @@ SheetXmlScanner::Step SheetXmlScanner::markupUntil(const char *&p, const char *e
         if (c == uchar(stop))
             return Step::Done;
         if (c >= 0x80) {
-            const int n = utf8Sequence(p, end);
-            if (n < 0)
-                return Step::NeedMore;
-            if (n == 0)
-                return bad(kind.badUtf8);
-            p += n;
+            if (const Step s = multibyte(p, end, kind.badUtf8); s != Step::Done)
+                return s;
         } else if (p == end) {
             return Step::NeedMore;
         } else {

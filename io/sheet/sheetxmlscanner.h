@@ -100,6 +100,7 @@ private:
     bool more();
     Token fail(const char *what);
     Step bad(const char *what);
+    Step multibyte(const char *&p, const char *end, const char *what);
     Token endOfInput();
     Step outsideText();
     Step scanText(bool keep);
