@@ -23,6 +23,28 @@ QJsonObject diff(const QJsonObject &before, const QJsonObject &after)
 }
 
 namespace {
+const QString CreatedKey = QStringLiteral("created");
+} // namespace
+
+QJsonObject created(const QJsonObject &snapshot)
+{
+    return QJsonObject{{CreatedKey, snapshot}};
+}
+
+QJsonObject fieldChanges(const QString &changes)
+{
+    const QJsonObject line = QJsonDocument::fromJson(changes.toUtf8()).object();
+    const QJsonValue record = line.value(CreatedKey);
+    if (line.size() != 1 || !record.isObject())
+        return line;
+    QJsonObject pairs;
+    const QJsonObject values = record.toObject();
+    for (auto it = values.begin(); it != values.end(); ++it)
+        pairs.insert(it.key(), QJsonArray{QJsonValue::Null, it.value()});
+    return pairs;
+}
+
+namespace {
 
 const QString InsertSql =
     QStringLiteral("INSERT INTO audit (at, actor, collection, record_id, action, changes) "

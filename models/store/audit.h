@@ -12,19 +12,31 @@ namespace jl::models {
 class Database;
 
 // The local audit trail: who changed which fields of which record, old → new.
+// `changes` holds {field: [old, new]}, except on the line of a record's creation, which holds
+// {"created": {field: value}}: every field goes from nothing to its value, and the record as
+// created is the outbox payload's own text. Pairs of [null, value] made a create's line a third
+// longer than the record and the audit a third of the database after a large import.
+// fieldChanges() reads either form as pairs; lines written before hold pairs for creates too.
 struct AuditEntry {
     QString at;
     QString actor;
     QString collection;
     QString recordId;
     QString action;  // create, update, batchUpdate, moveToHistory, restore, purge, undo…
-    QString changes; // JSON {field: [old, new]}
+    QString changes; // JSON {field: [old, new]} or {"created": {field: value}} (above)
 };
 
 namespace audit {
 
 // The fields that differ between two JSON snapshots, as {field: [old, new]}.
 QJsonObject diff(const QJsonObject &before, const QJsonObject &after);
+
+// The changes of a create: {"created": snapshot}, which no diff() can be (its values are pairs).
+QJsonObject created(const QJsonObject &snapshot);
+
+// A line's changes as {field: [old, new]}, whichever form it was written in (a create's fields
+// as [null, value]); empty when the text is not a JSON object.
+QJsonObject fieldChanges(const QString &changes);
 
 // Call inside the record's transaction.
 Status append(Database &db, const QString &actor, const QString &collection,

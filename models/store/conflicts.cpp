@@ -205,7 +205,7 @@ Status ConflictStore::keepMineAsNew(const Conflict &c, const LocalCollection &co
         !s)
         return s;
     if (Status s = audit::append(m_db, m_actor, c.collection, id, QStringLiteral("create"),
-                                 audit::diff({}, payload.value()));
+                                 audit::created(payload.value()));
         !s)
         return s;
     return finish(c, QStringLiteral("conflictKeepMine"), c.mine,

@@ -108,7 +108,7 @@ Result<Contact> ContactStore::saveLiaison(const QString &nameIn, const QString &
             return s;
         return audit::append(m_db, m_actor, QLatin1String(Collection), after.id,
                              isCreate ? QStringLiteral("create") : QStringLiteral("update"),
-                             audit::diff(old, snapshot));
+                             isCreate ? audit::created(snapshot) : audit::diff(old, snapshot));
     });
     if (!done)
         return done.error();

@@ -289,7 +289,7 @@ bool fillDirect(const Instrument &i, const QString &opId, QByteArray &utf8,
     for (qsizetype k = 0; k < count; ++k)
         texts += l.quotedKeysUtf8.at(k).size() + fieldSize(k) + (l.order.at(k)->number ? 0 : 2);
     const qsizetype opIdSize = opId.size(); // ASCII
-    utf8.resize(rowSize + opIdSize + texts + texts + count * 7);
+    utf8.resize(rowSize + opIdSize + CreatedPrefixSize + texts + 1);
     char *const begin = utf8.data();
     char *w = begin;
     const auto put = [&w](const char *data, qsizetype size) {
@@ -307,27 +307,24 @@ bool fillDirect(const Instrument &i, const QString &opId, QByteArray &utf8,
     }
     w = writeUtf8(w, opId);
     ends[DirectOpId] = qint32(w - begin);
-    for (const bool changes : {false, true}) {
-        *w++ = '{';
-        for (qsizetype k = 0; k < count; ++k) {
-            if (k > 0)
-                *w++ = ',';
-            const QByteArray &key = l.quotedKeysUtf8.at(k);
-            put(key.constData(), key.size());
-            if (changes)
-                put("[null,", 6);
-            const bool quoted = !l.order.at(k)->number;
-            if (quoted)
-                *w++ = '"';
-            put(fields.constData() + at[k], fieldSize(k));
-            if (quoted)
-                *w++ = '"';
-            if (changes)
-                *w++ = ']';
-        }
-        *w++ = '}';
-        ends[changes ? DirectChanges : DirectPayload] = qint32(w - begin);
+    put(CreatedPrefix, CreatedPrefixSize);
+    *w++ = '{';
+    for (qsizetype k = 0; k < count; ++k) {
+        if (k > 0)
+            *w++ = ',';
+        const QByteArray &key = l.quotedKeysUtf8.at(k);
+        put(key.constData(), key.size());
+        const bool quoted = !l.order.at(k)->number;
+        if (quoted)
+            *w++ = '"';
+        put(fields.constData() + at[k], fieldSize(k));
+        if (quoted)
+            *w++ = '"';
     }
+    *w++ = '}';
+    ends[DirectPayload] = qint32(w - begin);
+    *w++ = '}'; // closes the changes' {"created":
+    ends[DirectChanges] = qint32(w - begin);
     Q_ASSERT(w == begin + utf8.size());
     return true;
 }
@@ -342,17 +339,18 @@ InstrumentImportWriter::CreateTexts InstrumentImportWriter::createTexts(const In
     QByteArray utf8;
     std::array<qint32, DirectValues> ends{};
     if (importtexts::fillDirect(i, QString(), utf8, ends)) {
-        // The op id before them is never NULL: its end is where the payload begins.
-        t.payload = QString::fromUtf8(utf8.constData() + ends[DirectOpId],
-                                      ends[DirectPayload] - ends[DirectOpId]);
-        t.changes = QString::fromUtf8(utf8.constData() + ends[DirectPayload],
-                                      ends[DirectChanges] - ends[DirectPayload]);
+        const auto text = [&](int v) {
+            const qsizetype from = importtexts::valueBegin(ends, v);
+            return QString::fromUtf8(utf8.constData() + from, ends[v] - from);
+        };
+        t.payload = text(DirectPayload);
+        t.changes = text(DirectChanges);
         return t;
     }
     const QJsonObject snapshot = toJson(i);
     t.payload = QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact));
-    t.changes = QString::fromUtf8(
-        QJsonDocument(audit::diff(QJsonObject(), snapshot)).toJson(QJsonDocument::Compact));
+    t.changes =
+        QString::fromUtf8(QJsonDocument(audit::created(snapshot)).toJson(QJsonDocument::Compact));
     return t;
 }
 

@@ -22,8 +22,28 @@ inline constexpr int BoundPerRecord = int(std::size(BoundFromInstrument));
 // PreparedCreate::utf8: the bound columns, then these.
 enum DirectValue { DirectOpId = BoundPerRecord, DirectPayload, DirectChanges, DirectValues };
 
+// A create's audit changes are {"created": payload} (audit::created()), so after the op id
+// `utf8` holds CreatedPrefix, the payload, then '}': the payload and the changes bind from the
+// same bytes. Every other value begins where the one before it ends.
+inline constexpr char CreatedPrefix[] = "{\"created\":";
+inline constexpr qsizetype CreatedPrefixSize = qsizetype(sizeof(CreatedPrefix)) - 1;
+
+// Where value `v` begins in `utf8` (`ends` as in PreparedCreate: a NULL's entry is
+// -(where it would end) - 1).
+inline qsizetype valueBegin(const std::array<qint32, DirectValues> &ends, int v)
+{
+    const auto endOf = [&ends](int k) -> qsizetype {
+        return ends[k] < 0 ? -qsizetype(ends[k]) - 1 : ends[k];
+    };
+    if (v == DirectPayload)
+        return endOf(DirectOpId) + CreatedPrefixSize;
+    if (v == DirectChanges)
+        return endOf(DirectOpId);
+    return v > 0 ? endOf(v - 1) : 0;
+}
+
 // The direct-binding form of a record (PreparedCreate::utf8/ends) in one conversion per field:
-// the row's columns, the op id, and payload and changes assembled from the same bytes, exactly
+// the row's columns, the op id, and the payload inside the changes (above), exactly
 // what InstrumentImportWriter::createTexts() writes, sized first and written in one buffer.
 // False when a value needs JSON escapes (the caller then converts createTexts()' texts).
 bool fillDirect(const Instrument &i, const QString &opId, QByteArray &utf8,

@@ -147,8 +147,11 @@ InstrumentImportWriter::prepareCreate(const Instrument &values)
                 p.ends[next++] = -qint32(p.utf8.size()) - 1; // NULL: where it would end, < 0
         }
         add(p.opId);
-        add(texts.payload);
-        add(texts.changes);
+        // The changes are CreatedPrefix, the payload and '}' (instrumentimporttexts.h).
+        Q_ASSERT(texts.changes == QLatin1String(CreatedPrefix) + texts.payload + QLatin1Char('}'));
+        p.utf8 += texts.changes.toUtf8();
+        p.ends[DirectChanges] = qint32(p.utf8.size());
+        p.ends[DirectPayload] = p.ends[DirectChanges] - 1; // before the closing '}'
         return p;
     }
     p.payload = std::move(texts.payload);
@@ -229,15 +232,12 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
     // Binds value `v` of record `p` to parameter `index` of `statement` (direct path).
     const auto bindValue = [](DirectStatement &statement, int index, const PreparedCreate &p,
                               int v) {
-        const auto offset = [](qsizetype end) {
-            return end < 0 ? -end - 1 : end;
-        };
         const qsizetype end = p.ends[v];
         if (end < 0) {
             statement.bindNull(index);
             return;
         }
-        const qsizetype begin = v > 0 ? offset(p.ends[v - 1]) : 0;
+        const qsizetype begin = valueBegin(p.ends, v);
         statement.bindUtf8(index, p.utf8.constData() + begin, end - begin);
     };
 

@@ -16,8 +16,8 @@ class Database;
 // Writes the records an import creates, the hot path of a 100,000-row import: the instrument
 // rows, their outbox entries and their audit lines go in by multi-row INSERTs of RowsPerInsert
 // rows (one statement parse and one bind pass per 64 records, not three per record), the
-// snapshot is serialised once for the payload and the audit line, a create needs no audit diff
-// (every field goes from nothing to its value), and ids are time-ordered UUIDs (version 7), so
+// snapshot is serialised once and bound as the payload and, inside {"created": …}, as the
+// audit line (a create needs no diff: audit.h), and ids are time-ordered UUIDs (version 7), so
 // the id, op_id and record_id indexes are appended to instead of written at random pages.
 // The values are bound straight into SQLite where that is sound (sqlitedirect.h): Qt's
 // per-value binding cost more than the inserts themselves.
@@ -66,7 +66,8 @@ public:
     // The texts the generic write stores for a create, made without a QJsonObject
     // (instrumentimporttexts.cpp, with the UTF-8 form for direct binding): the outbox
     // payload (QJsonDocument(toJson(i)).toJson(Compact)) and the audit changes
-    // (audit::diff({}, toJson(i)) compacted). Exactly the same bytes; a string Qt would escape
+    // (audit::created(toJson(i)) compacted: the payload inside {"created": …}). Exactly the
+    // same bytes; a string Qt would escape
     // takes the generic path.
     struct CreateTexts {
         QString payload;

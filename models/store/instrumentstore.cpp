@@ -441,7 +441,8 @@ Result<QList<Instrument>> InstrumentStore::write(const QList<Instrument> &before
                 !s)
                 return s;
             if (Status s = auditInsert->append(m_actor, Collection, a.id, action,
-                                               audit::diff(old, snapshot));
+                                               isCreate ? audit::created(snapshot)
+                                                        : audit::diff(old, snapshot));
                 !s)
                 return s;
         }

@@ -126,7 +126,13 @@ void TestInstrumentStore::createWritesRecordOutboxAndAudit()
     QCOMPARE(audit->size(), 1);
     QCOMPARE(audit->first().actor, QStringLiteral("测试员"));
     QCOMPARE(audit->first().action, QStringLiteral("create"));
-    QVERIFY(audit->first().changes.contains(QStringLiteral("0012")));
+    // The record as created, in the outbox payload's own text; read as pairs from nothing.
+    QCOMPARE(audit->first().changes,
+             QStringLiteral("{\"created\":") + e.payload + QLatin1Char('}'));
+    const QJsonObject pairs = audit::fieldChanges(audit->first().changes);
+    QCOMPARE(pairs, audit::diff(QJsonObject(), payload));
+    QCOMPARE(pairs.value(QStringLiteral("serialNo")).toArray(),
+             (QJsonArray{QJsonValue::Null, QStringLiteral("0012")}));
     QCOMPARE(pendingOutboxCount(*m_db).value(), 1);
     QCOMPARE(recordsWithPendingChanges(*m_db, QStringLiteral("instrument")).value(),
              QStringList{created->id});
@@ -166,6 +172,15 @@ void TestInstrumentStore::updateAuditsOnlyChangedFields()
              QStringLiteral("CS46"));
     QCOMPARE(changes.value(QStringLiteral("model")).toArray().at(1).toString(),
              QStringLiteral("CS48"));
+    QCOMPARE(audit::fieldChanges(audit.last().changes), changes);
+    // A create written as pairs (before {"created": …}) reads as it was; so does a diff in
+    // which a field named "created" changed; text that is not an object reads as nothing.
+    const QString oldCreate = QStringLiteral("{\"name\":[null,\"压力表\"]}");
+    QCOMPARE(audit::fieldChanges(oldCreate), QJsonDocument::fromJson(oldCreate.toUtf8()).object());
+    const QString fieldNamedCreated = QStringLiteral("{\"created\":[\"a\",\"b\"]}");
+    QCOMPARE(audit::fieldChanges(fieldNamedCreated),
+             QJsonDocument::fromJson(fieldNamedCreated.toUtf8()).object());
+    QVERIFY(audit::fieldChanges(QStringLiteral("[1,2]")).isEmpty());
 
     // Changing the serial to one that is active elsewhere is refused.
     make(QStringLiteral("B002"));
