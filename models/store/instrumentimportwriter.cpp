@@ -169,16 +169,23 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
     const QString nowText = now.toString(Qt::ISODateWithMs);
     // Digits, '-', ':', '.', 'T', 'Z' only: safe as a literal.
     const QString nowLiteral = QLatin1Char('\'') + nowText + QLatin1Char('\'');
-    const QString instrumentHead = QStringLiteral("INSERT INTO instrument (") +
+    // OR FAIL: a multi-row INSERT that may abort half-way (a constraint's default, ABORT) makes
+    // SQLite keep a statement journal, the original of every page the statement changes, so
+    // that it can undo the statement alone: 588 MB of temporary file written for a
+    // 100,000-row import. Nothing here needs a statement undone alone: a failure fails the
+    // caller's whole transaction (Database::transaction rolls back, nested or not), and FAIL
+    // still stops at the first constraint broken and reports it.
+    const QString instrumentHead = QStringLiteral("INSERT OR FAIL INTO instrument (") +
                                    instrumentrow::columns() + QStringLiteral(") VALUES ");
     const QString instrumentTemplate = instrumentRow(nowLiteral);
-    const QString outboxHead = QStringLiteral("INSERT INTO outbox (op_id, collection, record_id, "
-                                              "kind, command, base_rev, payload, created_at, "
-                                              "base) VALUES ");
+    const QString outboxHead =
+        QStringLiteral("INSERT OR FAIL INTO outbox (op_id, collection, record_id, "
+                       "kind, command, base_rev, payload, created_at, "
+                       "base) VALUES ");
     const QString outboxTemplate =
         QStringLiteral("(?,'instrument',?,'upsert','',0,?,%1,'{}')").arg(nowLiteral);
     const QString auditHead = QStringLiteral(
-        "INSERT INTO audit (at, actor, collection, record_id, action, changes) VALUES ");
+        "INSERT OR FAIL INTO audit (at, actor, collection, record_id, action, changes) VALUES ");
     const QString auditTemplate =
         QStringLiteral("(%1,?,'instrument',?,'import',?)").arg(nowLiteral);
 

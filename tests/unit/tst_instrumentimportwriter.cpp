@@ -33,6 +33,8 @@ private Q_SLOTS:
     void bindsStraightIntoSqliteWhereBuiltSo();
     void failpointAtAnyRecordLeavesNothing_data();
     void failpointAtAnyRecordLeavesNothing();
+    void constraintBrokenMidStatementLeavesNothing_data();
+    void constraintBrokenMidStatementLeavesNothing();
     void invalidRecordIsNotPrepared();
     void cleanup()
     {
@@ -316,6 +318,49 @@ void TestInstrumentImportWriter::failpointAtAnyRecordLeavesNothing()
             .insertCreated(created, QDateTime::currentDateTimeUtc());
     });
     QVERIFY(!s.ok());
+    for (const char *table : {"instrument", "outbox", "audit"}) {
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+}
+
+void TestInstrumentImportWriter::constraintBrokenMidStatementLeavesNothing_data()
+{
+    QTest::addColumn<bool>("direct");
+    QTest::newRow("direct") << true;
+    QTest::newRow("Qt") << false;
+}
+
+// The inserts run OR FAIL (no statement journal): a constraint broken in the middle of a
+// multi-row statement keeps that statement's earlier rows until the caller's transaction rolls
+// back, which it does, so nothing of the call stays.
+void TestInstrumentImportWriter::constraintBrokenMidStatementLeavesNothing()
+{
+    QFETCH(bool, direct);
+    sqlitedirect::setEnabled(direct);
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("local.db")));
+    QVERIFY(db.ok());
+    QList<InstrumentImportWriter::PreparedCreate> created;
+    for (int n = 0; n < 150; ++n)
+        created.append(InstrumentImportWriter::prepareCreate(make(n)));
+    // Record 100 (inside the second statement on either path) takes record 90's id.
+    InstrumentImportWriter::PreparedCreate &copy = created[100];
+    const QString id = created.at(90).record.id;
+    copy.record.id = id;
+    if (direct) {
+        copy.utf8.replace(0, id.size(), id.toLatin1()); // the id is the first value
+    } else {
+        copy.row[0] = id;
+    }
+    const Status s = (*db)->transaction([&]() -> Status {
+        return InstrumentImportWriter(**db, QStringLiteral("x"))
+            .insertCreated(created, QDateTime::currentDateTimeUtc());
+    });
+    QVERIFY(!s.ok());
+    QVERIFY(!s.error().message.isEmpty());
     for (const char *table : {"instrument", "outbox", "audit"}) {
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))));
