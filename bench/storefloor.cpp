@@ -21,7 +21,8 @@ QString insertSql(const QString &table, const QStringList &columns, int rows)
     const QString row = QLatin1Char('(') +
                         QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) +
                         QLatin1Char(')');
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+    // OR FAIL as the import's own inserts: no statement journal (instrumentimportwriter.cpp).
+    return QStringLiteral("INSERT OR FAIL INTO %1 (%2) VALUES %3")
         .arg(table, columns.join(QLatin1Char(',')), QStringList(rows, row).join(QLatin1Char(',')));
 }
 } // namespace
