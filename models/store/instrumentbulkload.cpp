@@ -7,7 +7,8 @@
 namespace jl::models {
 
 namespace {
-const QString KeptIndex = QStringLiteral("instrument_active_serial");
+// What drop() drops (the header says why these).
+const QStringList Rebuilt{QStringLiteral("instrument_lifecycle_serial")};
 } // namespace
 
 InstrumentBulkLoad::InstrumentBulkLoad(Database &db)
@@ -36,24 +37,26 @@ Status InstrumentBulkLoad::willCreate(qsizetype count)
 
 Status InstrumentBulkLoad::drop()
 {
-    // Every index of the table but the kept one and SQLite's own (the primary key's, whose sql
-    // is NULL), read from the schema so that an index a later migration adds is covered too.
-    auto q = m_db.exec(QStringLiteral("store.index.drop"),
-                       QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                                      "AND tbl_name = 'instrument' AND sql IS NOT NULL "
-                                      "AND name <> ? ORDER BY name"),
-                       QVariantList{KeptIndex});
-    if (!q)
-        return q.error();
+    // Each index's statement as the schema holds it, so that finish() builds it as it was; one
+    // a migration removed is skipped.
     QStringList names;
     QStringList statements;
-    while (q.value().next()) {
-        names.append(q.value().value(0).toString());
-        statements.append(q.value().value(1).toString());
+    for (const QString &name : Rebuilt) {
+        auto q = m_db.exec(QStringLiteral("store.index.drop"),
+                           QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' "
+                                          "AND tbl_name = 'instrument' AND name = ? "
+                                          "AND sql IS NOT NULL"),
+                           QVariantList{name});
+        if (!q)
+            return q.error();
+        if (q.value().next()) {
+            names.append(name);
+            statements.append(q.value().value(0).toString());
+        }
+        q.value().finish();
     }
-    q.value().finish();
     for (const QString &name : std::as_const(names)) {
-        // Names come from sqlite_master; quoted as identifiers all the same.
+        // Our own names; quoted as identifiers all the same.
         QString quoted = name;
         quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
         auto d = m_db.exec(QStringLiteral("store.index.drop"),

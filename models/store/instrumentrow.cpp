@@ -65,6 +65,14 @@ QString columns()
     return names.join(QLatin1String(", "));
 }
 
+QString activeBySerialsSql()
+{
+    return QStringLiteral("SELECT %1 FROM instrument INDEXED BY instrument_active_serial "
+                          "WHERE lifecycle = 'active' AND deleted = 0 AND serial_no IN "
+                          "(SELECT value FROM json_each(?))")
+        .arg(columns());
+}
+
 QString upsertSql()
 {
     // ON CONFLICT(id), never INSERT OR REPLACE: REPLACE would resolve a clash on the unique

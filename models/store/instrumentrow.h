@@ -12,6 +12,11 @@ namespace jl::models::instrumentrow {
 // writes: one place that maps the record to its row.
 QString columns();
 QString upsertSql();
+// The active, not deleted instruments whose serial is in the bound JSON array of strings, by
+// the instrument_active_serial index named in the statement: while a bulk load has dropped
+// instrument_lifecycle_serial, SQLite's planner (without statistics) took one of the kept
+// indexes that begin with lifecycle instead and read every active row per look-up.
+QString activeBySerialsSql();
 Instrument fromQuery(const QSqlQuery &query);
 QVariantList values(const Instrument &instrument);
 // The same with updated_at already in its stored form (a bulk write formats it once).

@@ -91,11 +91,7 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
             const QString list = QString::fromUtf8(
                 QJsonDocument(QJsonArray::fromStringList(serials)).toJson(QJsonDocument::Compact));
             auto q = m_db.exec(QStringLiteral("store.instrument.read"),
-                               QStringLiteral("SELECT %1 FROM instrument WHERE lifecycle = "
-                                              "'active' AND deleted = 0 AND serial_no IN "
-                                              "(SELECT value FROM json_each(?))")
-                                   .arg(instrumentrow::columns()),
-                               QVariantList{list});
+                               instrumentrow::activeBySerialsSql(), QVariantList{list});
             if (!q)
                 return q.error();
             while (q.value().next())

@@ -1,10 +1,11 @@
-// A large import drops the instrument table's secondary indexes and builds them again before
-// it commits: afterwards the schema is exactly what it was, a failed import leaves the indexes
-// (and no rows), an import into a larger library keeps its indexes, and records an import
-// updates are found by serial while the indexes are gone.
+// A large import drops instrument_lifecycle_serial and builds it again before it commits:
+// afterwards the schema is exactly what it was, a failed import leaves the index (and no rows),
+// an import into a larger library keeps it, records an import updates are found by serial
+// while it is gone, and the look-up by serial keeps to its own index meanwhile.
 #include "models/store/database.h"
 #include "models/store/failpoints.h"
 #include "models/store/instrumentbulkload.h"
+#include "models/store/instrumentrow.h"
 #include "models/store/instrumentstore.h"
 
 #include <QSqlQuery>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void failedImportKeepsIndexesAndNothingElse();
     void smallImportIntoLargerLibraryKeepsIndexes();
     void updatesFindTheirRecordWhileIndexesAreDropped();
+    void onlyTheSerialIndexIsDroppedAndLookUpsKeepTheirIndex();
 
 private:
     static QList<IncomingInstrument> batch(int from, int count, const QString &prefix);
@@ -99,7 +101,7 @@ Status TestInstrumentBulkLoad::import(InstrumentStore &store, int from, int tota
                 // What the schema says inside the transaction, after this chunk.
                 QSqlQuery q(m_db->connection());
                 if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
-                                          "'index' AND name = 'instrument_lifecycle_name'")) &&
+                                          "'index' AND name = 'instrument_lifecycle_serial'")) &&
                     q.next() && q.value(0).toInt() == 0)
                     *dropped = true;
             }
@@ -171,7 +173,7 @@ void TestInstrumentBulkLoad::updatesFindTheirRecordWhileIndexesAreDropped()
         }
         QSqlQuery q(m_db->connection());
         dropped = q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
-                                        "'instrument_site'")) &&
+                                        "'instrument_lifecycle_serial'")) &&
                   q.next() && q.value(0).toInt() == 0;
         auto again = store.importRecords(batch(0, 10, QStringLiteral("A-")), OnExisting::Update);
         if (!again)
@@ -185,6 +187,55 @@ void TestInstrumentBulkLoad::updatesFindTheirRecordWhileIndexesAreDropped()
     QVERIFY2(s.ok(), qPrintable(s.error().message + s.error().detail));
     QVERIFY(dropped);
     QCOMPARE(rows("instrument"), 10 + InstrumentBulkLoad::MinCreated);
+}
+
+void TestInstrumentBulkLoad::onlyTheSerialIndexIsDroppedAndLookUpsKeepTheirIndex()
+{
+    InstrumentStore store(*m_db, QStringLiteral("测试员"));
+    const auto indexes = [this] {
+        QSqlQuery q(m_db->connection());
+        QStringList names;
+        if (q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                                  "tbl_name = 'instrument' AND sql IS NOT NULL ORDER BY name")))
+            while (q.next())
+                names.append(q.value(0).toString());
+        return names;
+    };
+    // How SQLite would run the import's look-up by serial now.
+    const auto plan = [this] {
+        QSqlQuery q(m_db->connection());
+        QString out;
+        q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + instrumentrow::activeBySerialsSql());
+        q.addBindValue(QStringLiteral("[\"S-1\"]"));
+        if (q.exec())
+            while (q.next())
+                out += q.value(3).toString() + QLatin1Char('\n');
+        return out;
+    };
+    const QStringList before = indexes();
+    QVERIFY(before.contains(QStringLiteral("instrument_lifecycle_serial")));
+    QVERIFY(plan().contains(QStringLiteral("instrument_active_serial")));
+    QStringList during;
+    QString planDuring;
+    const Status s = store.importTransaction([&]() -> Status {
+        for (int n = 0; n < InstrumentBulkLoad::MinCreated + 500; n += 500) {
+            auto r = store.importRecords(batch(n, 500, QStringLiteral("S-")), OnExisting::Update);
+            if (!r)
+                return r.error();
+        }
+        during = indexes();
+        planDuring = plan();
+        return {};
+    });
+    QVERIFY2(s.ok(), qPrintable(s.error().detail));
+    QStringList expected = before;
+    expected.removeOne(QStringLiteral("instrument_lifecycle_serial"));
+    QCOMPARE(during, expected);
+    // Without the index named, the planner took instrument_lifecycle_name here and read every
+    // active row per look-up.
+    QVERIFY2(planDuring.contains(QStringLiteral("USING INDEX instrument_active_serial")),
+             qPrintable(planDuring));
+    QCOMPARE(indexes(), before);
 }
 
 QTEST_GUILESS_MAIN(TestInstrumentBulkLoad)
