@@ -1,20 +1,49 @@
 #include "io/sheet/mergeapplier.h"
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
+#include <utility>
 
 namespace jl::io {
 
 using models::Status;
 
 MergeApplier::MergeApplier(QList<xlsx::MergedRange> ranges, RowSink sink)
-    : m_ranges(std::move(ranges))
-    , m_sink(std::move(sink))
+    : m_sink(std::move(sink))
 {
+    setRanges(std::move(ranges));
+}
+
+MergeApplier::MergeApplier(std::future<Ranges> ranges, RowSink sink)
+    : m_pending(std::move(ranges))
+    , m_sink(std::move(sink))
+{}
+
+void MergeApplier::setRanges(QList<xlsx::MergedRange> ranges)
+{
+    m_ranges = std::move(ranges);
     std::sort(m_ranges.begin(), m_ranges.end(),
               [](const auto &a, const auto &b) { return a.firstRow < b.firstRow; });
     for (const auto &r : m_ranges)
         m_end = std::max(m_end, r.lastRow);
+}
+
+Status MergeApplier::settle(bool wait)
+{
+    if (!wait && m_pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return {};
+    Ranges ranges = m_pending.get(); // leaves m_pending invalid: known from here on
+    const QList<SheetRow> held = std::exchange(m_held, {});
+    m_heldCells = 0;
+    if (!ranges)
+        return ranges.error();
+    setRanges(std::move(ranges).value());
+    for (SheetRow row : held) {
+        if (Status s = deliver(row); !s)
+            return s;
+    }
+    return {};
 }
 
 void MergeApplier::activate(int rowNumber, const SheetRow *row)
@@ -69,6 +98,20 @@ Status MergeApplier::fillGap(int beforeRow)
 
 Status MergeApplier::push(SheetRow &row)
 {
+    if (m_pending.valid()) {
+        if (Status s = settle(m_heldCells >= MaxHeldCells); !s)
+            return s;
+        if (m_pending.valid()) {
+            m_held.append(row); // shares the cells: the caller's next row detaches
+            m_heldCells += row.cells.size() + 1;
+            return {};
+        }
+    }
+    return deliver(row);
+}
+
+Status MergeApplier::deliver(SheetRow &row)
+{
     m_date1904 = row.date1904;
     if (m_ranges.isEmpty()) {
         m_last = row.number;
@@ -82,8 +125,23 @@ Status MergeApplier::push(SheetRow &row)
     return m_sink(row);
 }
 
+Status MergeApplier::searchError()
+{
+    if (!m_pending.valid())
+        return {};
+    Ranges ranges = m_pending.get();
+    if (!ranges)
+        return ranges.error();
+    setRanges(std::move(ranges).value()); // the held rows stay held: the reader has stopped
+    return {};
+}
+
 Status MergeApplier::finish()
 {
+    if (m_pending.valid()) {
+        if (Status s = settle(true); !s)
+            return s;
+    }
     if (m_end > m_last)
         return fillGap(m_end + 1);
     return {};

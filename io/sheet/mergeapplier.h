@@ -2,6 +2,8 @@
 
 #include "io/sheet/xlsxparts.h"
 
+#include <future>
+
 namespace jl::io {
 
 // Gives every cell of a merged range the value of its top-left cell as rows stream past,
@@ -9,21 +11,37 @@ namespace jl::io {
 // the top-left row of a vertical merge).
 class MergeApplier final {
 public:
+    using Ranges = models::Result<QList<xlsx::MergedRange>>;
+    // Cells held back at most while the ranges are still being found; then push() waits.
+    static constexpr qsizetype MaxHeldCells = 1 << 18;
+
     MergeApplier(QList<xlsx::MergedRange> ranges, RowSink sink);
+    // The ranges arrive from another thread: rows are held, in order, until they are known
+    // (an error in finding them is returned by the push() or finish() that receives it).
+    MergeApplier(std::future<Ranges> ranges, RowSink sink);
 
     // Rows must come in increasing order of number.
     models::Status push(SheetRow &row);
     models::Status finish();
+    // For a reader that stopped: the error of finding the ranges, if any (waits for it).
+    models::Status searchError();
 
 private:
     struct Active {
         xlsx::MergedRange range;
         Cell value;
     };
+    void setRanges(QList<xlsx::MergedRange> ranges);
+    // Takes the ranges when they are known (or `wait`s for them) and delivers the held rows.
+    models::Status settle(bool wait);
+    models::Status deliver(SheetRow &row);
     void activate(int rowNumber, const SheetRow *row);
     void apply(SheetRow &row) const;
     models::Status fillGap(int beforeRow);
 
+    std::future<Ranges> m_pending; // valid until the ranges are known
+    QList<SheetRow> m_held;
+    qsizetype m_heldCells = 0;
     QList<xlsx::MergedRange> m_ranges; // by first row
     qsizetype m_next = 0;
     QList<Active> m_active;

@@ -16,7 +16,9 @@ inline constexpr int MaxCellLength = 32767;
 
 // Bounds that keep a hostile file from taking unbounded time or memory.
 struct ReadLimits {
-    qint64 maxUncompressedBytes = qint64(1) << 30; // every zip entry read, together
+    // Every zip entry read through one handle on the file, together (the search for merged
+    // ranges reads the sheet again through its own handle, with its own budget).
+    qint64 maxUncompressedBytes = qint64(1) << 30;
     qint64 maxRatio = 250;       // uncompressed / compressed, per entry past ratioFloor
     qint64 ratioFloor = 1 << 20; // small entries may compress well without being bombs
     qint64 maxCsvBytes = qint64(512) << 20;
