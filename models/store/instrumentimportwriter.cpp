@@ -162,7 +162,18 @@ InstrumentImportWriter::prepareCreate(const Instrument &values)
     return p;
 }
 
-Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, const QDateTime &now)
+Status InstrumentImportWriter::insertCreated(const QList<PreparedCreate> &created,
+                                             const QDateTime &now)
+{
+    QList<const PreparedCreate *> pointers;
+    pointers.reserve(created.size());
+    for (const PreparedCreate &p : created)
+        pointers.append(&p);
+    return insertCreated(pointers, now);
+}
+
+Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *> &created,
+                                             const QDateTime &now)
 {
     if (created.isEmpty())
         return {};
@@ -192,7 +203,7 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
     // One set of statements for full groups, prepared on first use, and one for the rest;
     // through SQLite's C API where that is sound here (sqlitedirect.h), else through Qt.
     sqlite3 *const direct = std::all_of(created.cbegin(), created.cend(),
-                                        [](const PreparedCreate &p) { return !p.utf8.isEmpty(); })
+                                        [](const PreparedCreate *p) { return !p->utf8.isEmpty(); })
                                 ? sqlitedirect::handle(m_db.connection())
                                 : nullptr;
     struct Statements {
@@ -265,11 +276,10 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
             auditValues.reserve(rows * 3);
         }
         for (qsizetype n = from; n < from + rows; ++n) {
-            PreparedCreate &p = created[n];
+            const PreparedCreate &p = *created.at(n);
             // What the statement's literals say about every created record.
             Q_ASSERT(p.valid && p.record.rev == 0 && !p.record.deleted &&
                      p.record.lifecycle == Lifecycle::Active && !p.record.removedAt.isValid());
-            p.record.updatedAt = now;
             // Checked per record, in the order one statement per record ran them.
             for (const QString *point : {&FailInstrument, &FailOutbox, &FailAudit}) {
                 if (failpoints::hit(*point))
@@ -291,15 +301,24 @@ Status InstrumentImportWriter::insertCreated(QList<PreparedCreate> &created, con
                 bindValue(audit, at * 3 + 3, p, DirectChanges);
                 continue;
             }
-            if (p.row.isEmpty()) // made for direct binding, which this connection cannot take
-                qtForm(p);
-            instrumentValues.append(p.row);
-            outboxValues.append(p.opId);
-            outboxValues.append(p.record.id);
-            outboxValues.append(p.payload);
-            auditValues.append(m_actor);
-            auditValues.append(p.record.id);
-            auditValues.append(p.changes);
+            const auto append = [&](const PreparedCreate &q) {
+                instrumentValues.append(q.row);
+                outboxValues.append(q.opId);
+                outboxValues.append(q.record.id);
+                outboxValues.append(q.payload);
+                auditValues.append(m_actor);
+                auditValues.append(q.record.id);
+                auditValues.append(q.changes);
+            };
+            if (!p.row.isEmpty()) {
+                append(p);
+                continue;
+            }
+            // Made for direct binding, which this connection cannot take: Qt's form of a copy
+            // (the values the lists keep share its strings).
+            PreparedCreate q = p;
+            qtForm(q);
+            append(q);
         }
         if (Status s = run(**statements, InstrumentStatement, instrumentValues); !s)
             return s;

@@ -56,8 +56,10 @@ public:
 
     InstrumentImportWriter(Database &db, QString actor);
 
-    // Valid prepared records, in order; their updatedAt is set to `now` here.
-    Status insertCreated(QList<PreparedCreate> &created, const QDateTime &now);
+    // Valid prepared records, in order, stored with updated_at `now`. By pointer: an import's
+    // records were prepared on its reading thread and are stored without a copy of each.
+    Status insertCreated(const QList<const PreparedCreate *> &created, const QDateTime &now);
+    Status insertCreated(const QList<PreparedCreate> &created, const QDateTime &now);
 
     // A version 7 UUID: 48 bits of Unix milliseconds, then a counter seeded at random each
     // millisecond, so ids made by one thread increase.

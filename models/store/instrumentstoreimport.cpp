@@ -100,15 +100,18 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
 
         QList<Instrument> before; // updates: the generic write, with its audit diff
         QList<Instrument> after;
-        QList<InstrumentImportWriter::PreparedCreate> created; // the bulk path
+        // The bulk path: the records as prepared on the reading thread, not copied; the few
+        // prepared here are kept alive by `madeHere`.
+        QList<const InstrumentImportWriter::PreparedCreate *> created;
         created.reserve(records.size());
+        QList<std::shared_ptr<const InstrumentImportWriter::PreparedCreate>> madeHere;
         // The serials this batch creates, to their place in `created`: kept apart from `active`
         // (no copy of each new record in a hash; an import creates most of its rows).
         QHash<QString, qsizetype> createdBySerial;
         QSet<QString> touched;
         const auto holderName = [&](const QString &serial) {
             if (const auto c = createdBySerial.constFind(serial); c != createdBySerial.cend())
-                return created.at(*c).record.name;
+                return created.at(*c)->record.name;
             return active.value(idBySerial.value(serial)).name;
         };
         for (qsizetype n = 0; n < records.size(); ++n) {
@@ -135,7 +138,7 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
                 // A serial an earlier row of this batch created: that record is the target,
                 // as for one that existed.
                 if (const auto c = createdBySerial.constFind(serial); c != createdBySerial.cend()) {
-                    const Instrument &earlier = created.at(*c).record;
+                    const Instrument &earlier = created.at(*c)->record;
                     if (onExisting == OnExisting::Skip)
                         outcomes.append({IncomingOutcome::Skipped, {}, {}, earlier.id});
                     else
@@ -147,8 +150,13 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
                     continue;
                 }
                 // A create was validated when it was prepared.
-                InstrumentImportWriter::PreparedCreate create =
-                    r.prepared ? *r.prepared : InstrumentImportWriter::prepareCreate(r.values);
+                const InstrumentImportWriter::PreparedCreate *prepared = r.prepared.get();
+                if (!prepared) {
+                    madeHere.append(std::make_shared<const InstrumentImportWriter::PreparedCreate>(
+                        InstrumentImportWriter::prepareCreate(r.values)));
+                    prepared = madeHere.constLast().get();
+                }
+                const InstrumentImportWriter::PreparedCreate &create = *prepared;
                 if (!create.valid) {
                     outcomes.append({IncomingOutcome::Rejected,
                                      create.invalidField,
@@ -167,7 +175,7 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
                 }
                 createdBySerial.insert(newSerial, created.size());
                 outcomes.append({IncomingOutcome::Created, {}, {}, create.record.id});
-                created.append(std::move(create));
+                created.append(prepared);
                 continue;
             }
             const Instrument changed = withFields(*target, r.values, r.fields);
