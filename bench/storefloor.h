@@ -14,7 +14,7 @@ namespace jl::bench {
 // The floor under the import's storing side: the rows an import wrote (its instrument rows,
 // outbox entries and audit lines), held in memory as UTF-8 already, inserted again into a fresh
 // database the way the import inserts them (64 rows a statement bound straight into SQLite, the
-// instrument table's secondary indexes built at the end, one transaction, the import's page
+// bulk load's dropped index built at the end, one transaction, the import's page
 // cache) on one thread: what SQLite itself needs for those rows, with nothing read, checked or
 // prepared. Needs a build that binds directly (JILIANG_SQLITE_DIRECT).
 class StoreFloor final {

@@ -29,16 +29,23 @@ void MergeApplier::setRanges(QList<xlsx::MergedRange> ranges)
         m_end = std::max(m_end, r.lastRow);
 }
 
+Status MergeApplier::take()
+{
+    Ranges ranges = m_pending.get(); // leaves m_pending invalid: known from here on
+    if (!ranges)
+        return ranges.error();
+    setRanges(std::move(ranges).value());
+    return {};
+}
+
 Status MergeApplier::settle(bool wait)
 {
     if (!wait && m_pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
         return {};
-    Ranges ranges = m_pending.get(); // leaves m_pending invalid: known from here on
     const QList<SheetRow> held = std::exchange(m_held, {});
-    m_heldCells = 0;
-    if (!ranges)
-        return ranges.error();
-    setRanges(std::move(ranges).value());
+    m_heldBytes = 0;
+    if (Status s = take(); !s)
+        return s;
     for (SheetRow row : held) {
         if (Status s = deliver(row); !s)
             return s;
@@ -99,11 +106,13 @@ Status MergeApplier::fillGap(int beforeRow)
 Status MergeApplier::push(SheetRow &row)
 {
     if (m_pending.valid()) {
-        if (Status s = settle(m_heldCells >= MaxHeldCells); !s)
+        if (Status s = settle(m_heldBytes >= MaxHeldBytes); !s)
             return s;
         if (m_pending.valid()) {
             m_held.append(row); // shares the cells: the caller's next row detaches
-            m_heldCells += row.cells.size() + 1;
+            m_heldBytes += qsizetype(sizeof(SheetRow));
+            for (const Cell &c : std::as_const(row.cells))
+                m_heldBytes += qsizetype(sizeof(Cell)) + 2 * (c.text.size() + c.format.size());
             return {};
         }
     }
@@ -127,13 +136,8 @@ Status MergeApplier::deliver(SheetRow &row)
 
 Status MergeApplier::searchError()
 {
-    if (!m_pending.valid())
-        return {};
-    Ranges ranges = m_pending.get();
-    if (!ranges)
-        return ranges.error();
-    setRanges(std::move(ranges).value()); // the held rows stay held: the reader has stopped
-    return {};
+    // The held rows stay held: the reader has stopped.
+    return m_pending.valid() ? take() : Status{};
 }
 
 Status MergeApplier::finish()

@@ -12,8 +12,9 @@ namespace jl::io {
 class MergeApplier final {
 public:
     using Ranges = models::Result<QList<xlsx::MergedRange>>;
-    // Cells held back at most while the ranges are still being found; then push() waits.
-    static constexpr qsizetype MaxHeldCells = 1 << 18;
+    // What the rows held back while the ranges are still being found may take (about: each
+    // cell's own size and its text); past it push() waits.
+    static constexpr qsizetype MaxHeldBytes = qsizetype(32) << 20;
 
     MergeApplier(QList<xlsx::MergedRange> ranges, RowSink sink);
     // The ranges arrive from another thread: rows are held, in order, until they are known
@@ -32,6 +33,8 @@ private:
         Cell value;
     };
     void setRanges(QList<xlsx::MergedRange> ranges);
+    // Waits for the ranges and takes them; their error if finding them failed.
+    models::Status take();
     // Takes the ranges when they are known (or `wait`s for them) and delivers the held rows.
     models::Status settle(bool wait);
     models::Status deliver(SheetRow &row);
@@ -41,7 +44,7 @@ private:
 
     std::future<Ranges> m_pending; // valid until the ranges are known
     QList<SheetRow> m_held;
-    qsizetype m_heldCells = 0;
+    qsizetype m_heldBytes = 0;
     QList<xlsx::MergedRange> m_ranges; // by first row
     qsizetype m_next = 0;
     QList<Active> m_active;

@@ -157,35 +157,40 @@ Status XlsxReader::read(const QString &path, const RowSink &sink, const ReadOpti
     if (!strings)
         return strings.error();
 
+    qint64 size = 0;
+    auto device = zip.stream(workbook->sheetPath, &size);
+    if (!device)
+        return device.error();
     // The merged ranges come after the cells, so finding them inflates the sheet a second
-    // time (readMergedRanges' byte search). That runs on its own thread with its own handle
-    // on the file while this one reads the first rows, which the applier holds until the
-    // ranges are known: reading no longer waits for the search (import of 100,000 rows
-    // −0.1 s). The search runs to its end whatever happens here (as long as it ran first
-    // before), so a damaged sheet is reported as the search found it; a cancel stops both.
+    // time (readMergedRanges' byte search). That runs on its own thread, with its own handle
+    // on the file, while this one reads the rows; the applier holds them until the ranges are
+    // known (import of 100,000 rows −0.1 s). The second inflation counts against this
+    // package's budget, as when both went through one handle. The search always runs to its
+    // end (a cancel stops it too), so where reading stops early its error comes first, as
+    // when it ran before the rows.
+    if (Status s = zip.charge(size, workbook->sheetPath); !s)
+        return s;
     std::promise<MergeApplier::Ranges> found;
     MergeApplier applier(found.get_future(), sink);
     std::thread search([&found, &options, path, sheetPath = workbook->sheetPath] {
-        ReadOptions own; // no progress from this thread: the reading one reports it
-        own.limits = options.limits;
-        own.cancel = options.cancel;
-        ZipPackage again(path, options.limits);
-        const Status opened = again.open();
-        found.set_value(opened ? xlsx::readMergedRanges(again, sheetPath, own)
-                               : MergeApplier::Ranges(opened.error()));
+        try {
+            ReadOptions own; // no progress from this thread: the reading one reports it
+            own.cancel = options.cancel;
+            ZipPackage again(path, options.limits);
+            const Status opened = again.open();
+            found.set_value(opened ? xlsx::readMergedRanges(again, sheetPath, own)
+                                   : MergeApplier::Ranges(opened.error()));
+        } catch (...) { // out of memory: rethrown on the reading thread, as before
+            found.set_exception(std::current_exception());
+        }
     });
     const auto joined = qScopeGuard([&search] { search.join(); });
-    // Where reading stops early, what the search found wrong comes first, as when it ran first.
     const auto stopped = [&applier](const Status &s) -> Status {
         if (Status searched = applier.searchError(); !searched)
             return searched;
         return s;
     };
 
-    qint64 size = 0;
-    auto device = zip.stream(workbook->sheetPath, &size);
-    if (!device)
-        return stopped(device.error());
     const xlsx::SheetPass pass{zip, **device, *workbook, *styles, *strings, applier, options, size};
     // Spreadsheet programs write UTF-8; anything else XML allows goes the slower, general way.
     const Status rows =

@@ -53,12 +53,10 @@ protected:
         const bool overRatio =
             m_read > l.ratioFloor && m_read > std::max<qint64>(m_compressed, 1) * l.maxRatio;
         if (m_read > m_declared || overRatio || m_package.m_spent > l.maxUncompressedBytes) {
-            fail(Error{ZipPackage::tr("The file unpacks to far more data than a spreadsheet "
-                                      "holds (a \"zip bomb\"); it was not read."),
-                       QStringLiteral("read %1 of declared %2, compressed %3")
-                           .arg(m_read)
-                           .arg(m_declared)
-                           .arg(m_compressed)});
+            fail(ZipPackage::bomb(QStringLiteral("read %1 of declared %2, compressed %3")
+                                      .arg(m_read)
+                                      .arg(m_declared)
+                                      .arg(m_compressed)));
             return -1;
         }
         return n;
@@ -131,12 +129,10 @@ Result<std::unique_ptr<QIODevice>> ZipPackage::stream(const QString &entry, qint
     if (declared < 0 || m_spent + declared > m_limits.maxUncompressedBytes ||
         (declared > m_limits.ratioFloor &&
          declared > std::max<qint64>(compressed, 1) * m_limits.maxRatio))
-        return Error{tr("The file unpacks to far more data than a spreadsheet holds (a \"zip "
-                        "bomb\"); it was not read."),
-                     QStringLiteral("%1 declares %2 bytes from %3")
-                         .arg(entry)
-                         .arg(declared)
-                         .arg(compressed)};
+        return bomb(QStringLiteral("%1 declares %2 bytes from %3")
+                        .arg(entry)
+                        .arg(declared)
+                        .arg(compressed));
     auto device = std::make_unique<GuardedEntry>(*this, m_zip.get(), declared, compressed);
     if (!device->start())
         return corrupt(
@@ -144,6 +140,21 @@ Result<std::unique_ptr<QIODevice>> ZipPackage::stream(const QString &entry, qint
     if (size)
         *size = declared;
     return std::unique_ptr<QIODevice>(std::move(device));
+}
+
+Status ZipPackage::charge(qint64 bytes, const QString &entry)
+{
+    m_spent += bytes;
+    if (bytes < 0 || m_spent > m_limits.maxUncompressedBytes)
+        return bomb(QStringLiteral("%1 read again: %2 bytes").arg(entry).arg(bytes));
+    return {};
+}
+
+Error ZipPackage::bomb(const QString &detail)
+{
+    return Error{tr("The file unpacks to far more data than a spreadsheet holds (a \"zip "
+                    "bomb\"); it was not read."),
+                 detail};
 }
 
 std::optional<Error> ZipPackage::streamError() const

@@ -31,11 +31,16 @@ public:
     // Only one stream may be open at a time. finish() checks the CRC at the end.
     models::Result<std::unique_ptr<QIODevice>> stream(const QString &entry,
                                                       qint64 *uncompressedSize = nullptr);
+    // Counts `bytes` that another handle on the same file will inflate (up to an entry's
+    // declared size) against this package's budget, so that reading a part twice, once
+    // through each, costs what it did through one; an error past the budget.
+    models::Status charge(qint64 bytes, const QString &entry);
     // The error that stopped the last stream early (bomb, corrupt data), if any.
     std::optional<models::Error> streamError() const;
     models::Status finish(QIODevice &device);
 
     models::Error corrupt(const QString &detail) const;
+    static models::Error bomb(const QString &detail);
 
 private:
     friend class GuardedEntry;

@@ -58,6 +58,7 @@ public:
     ~Database();
 
     QString path() const { return m_path; }
+    bool inTransaction() const { return m_transactionDepth > 0; }
     QSqlDatabase connection() const;
 
     // Runs `work` in one IMMEDIATE transaction; commits when it returns ok, else rolls back.

@@ -175,6 +175,7 @@ Status InstrumentImportWriter::insertCreated(const QList<PreparedCreate> &create
 Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *> &created,
                                              const QDateTime &now)
 {
+    Q_ASSERT(m_db.inTransaction());
     if (created.isEmpty())
         return {};
     const QString nowText = now.toString(Qt::ISODateWithMs);

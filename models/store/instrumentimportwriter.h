@@ -41,10 +41,11 @@ public:
         QString changes;   // the audit line's changes
         QVariantList row;  // the bound columns of its instrument row
         // For binding straight into SQLite (sqlitedirect.h), made instead of `row`, `payload`
-        // and `changes` when this build can: the row's bound columns, then the op id, the
-        // payload and the changes, as UTF-8 in one buffer (SQLite's own encoding: the storing
-        // thread then neither converts nor allocates per value). `ends` holds where each value
-        // ends in it; a NULL's entry is -(where it would end) - 1.
+        // and `changes` when this build can: the row's bound columns, then the op id, then the
+        // changes with the payload inside them, as UTF-8 in one buffer (SQLite's own encoding:
+        // the storing thread then neither converts nor allocates per value). `ends` holds where
+        // each value ends in it; a NULL's entry is -(where it would end) - 1; where each
+        // begins: importtexts::valueBegin().
         QByteArray utf8;
         std::array<qint32, 24> ends{}; // 21 columns, op id, payload, changes
         QString invalidField;          // validate()'s first error, when the record breaks a rule
@@ -58,6 +59,8 @@ public:
 
     // Valid prepared records, in order, stored with updated_at `now`. By pointer: an import's
     // records were prepared on its reading thread and are stored without a copy of each.
+    // Inside a transaction only (asserted): the inserts run OR FAIL, so a statement that fails
+    // half-way keeps its first rows until the transaction rolls back.
     Status insertCreated(const QList<const PreparedCreate *> &created, const QDateTime &now);
     Status insertCreated(const QList<PreparedCreate> &created, const QDateTime &now);
 

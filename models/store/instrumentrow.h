@@ -15,7 +15,9 @@ QString upsertSql();
 // The active, not deleted instruments whose serial is in the bound JSON array of strings, by
 // the instrument_active_serial index named in the statement: while a bulk load has dropped
 // instrument_lifecycle_serial, SQLite's planner (without statistics) took one of the kept
-// indexes that begin with lifecycle instead and read every active row per look-up.
+// indexes that begin with lifecycle instead and read every active row per look-up. A migration
+// that renames the index must change this statement (INDEXED BY fails on a missing index;
+// tst_instrumentbulkload checks the plan).
 QString activeBySerialsSql();
 Instrument fromQuery(const QSqlQuery &query);
 QVariantList values(const Instrument &instrument);

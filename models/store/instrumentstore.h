@@ -99,8 +99,8 @@ public:
                                                  OnExisting onExisting);
     // Runs `work` in one transaction; the store's writes inside it join it.
     Status transaction(const std::function<Status()> &work);
-    // The same for a whole import, with a larger page cache while it runs and the table's
-    // secondary indexes built once at the end when it creates more than the table held
+    // The same for a whole import, with a larger page cache while it runs and the index on
+    // (lifecycle, serial) built once at the end when it creates more than the table held
     // (InstrumentBulkLoad; instrumentstoreimport.cpp).
     Status importTransaction(const std::function<Status()> &work);
     static constexpr int ImportCacheKiB = 32 * 1024;

@@ -69,21 +69,23 @@ void TestMergeApplier::pastTheCapPushWaitsForTheRanges()
         ++seen;
         return {};
     });
-    // The ranges arrive only once the last push has begun: only a push that waits for them
-    // can deliver the held rows before finish().
+    // The ranges arrive only once the last push has begun: a push that waits for them
+    // delivers the held rows before finish(). (The other thread may also answer just before
+    // that push looks, so this can pass without the cap; it cannot fail with it.)
     std::atomic_bool waiting{false};
     std::thread finder([&] {
         while (!waiting.load())
             std::this_thread::yield();
         found.set_value(QList<xlsx::MergedRange>{});
     });
-    const int width = 4096;
-    // Rows held up to the cap, then one more: its push finds the cap reached and waits.
-    const int rows = int(MergeApplier::MaxHeldCells / (width + 1)) + 2;
+    // Rows of one cell with 1,000 characters: held up to the cap, then one more.
+    const QString text(1000, QLatin1Char('x'));
+    const qsizetype perRow = qsizetype(sizeof(SheetRow) + sizeof(Cell)) + 2 * text.size();
+    const int rows = int(MergeApplier::MaxHeldBytes / perRow) + 2;
     for (int n = 1; n <= rows; ++n) {
-        SheetRow r = row(n, QStringLiteral("x"), width);
+        SheetRow r = row(n, text);
         if (n == rows)
-            waiting = true; // this push goes past the cap
+            waiting = true; // this push finds the cap reached
         QVERIFY(applier.push(r).ok());
     }
     finder.join();

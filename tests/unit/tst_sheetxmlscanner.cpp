@@ -236,6 +236,7 @@ private Q_SLOTS:
     void sheetReadsLikeTheFallback();
     void sheetRefusals_data();
     void sheetRefusals();
+    void budgetPaysForBothReadsOfTheSheet();
 };
 
 void TestSheetXmlScanner::sameAsQXmlStreamReader_data()
@@ -551,6 +552,35 @@ void TestSheetXmlScanner::sheetRefusals()
     QVERIFY(!r.status.ok());
     QVERIFY2(r.status.error().message.contains(QStringLiteral("DTD")),
              qPrintable(r.status.error().message));
+}
+
+// The sheet is inflated twice at once (its merged ranges through a second handle on the file,
+// the cells through the first): the zip budget pays for both, as when both went through one.
+void TestSheetXmlScanner::budgetPaysForBothReadsOfTheSheet()
+{
+    QByteArray rows;
+    for (int r = 1; r <= 2000; ++r)
+        rows += "<row r=\"" + QByteArray::number(r) + "\"><c r=\"A" + QByteArray::number(r) +
+                "\" t=\"inlineStr\"><is><t>第" + QByteArray::number(r) + "行</t></is></c></row>";
+    const QByteArray sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://"
+                             "schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" +
+                             rows + "</sheetData></worksheet>";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("budget.xlsx"));
+    QCOMPARE(writePackage(path, sheet), QString());
+    // The workbook and its relationships take well under 2,000 bytes.
+    const auto read = [&path](qint64 budget) {
+        ReadOptions options;
+        options.limits.maxUncompressedBytes = budget;
+        return XlsxReader::read(
+            path, [](const SheetRow &) -> Status { return {}; }, options);
+    };
+    const Status once = read(sheet.size() * 3 / 2 + 2000); // the sheet fits once, not twice
+    QVERIFY(!once.ok());
+    QVERIFY2(once.error().message.contains(QStringLiteral("zip bomb")),
+             qPrintable(once.error().message));
+    const Status twice = read(sheet.size() * 2 + 2000);
+    QVERIFY2(twice.ok(), qPrintable(twice.error().message + twice.error().detail));
 }
 
 QTEST_GUILESS_MAIN(TestSheetXmlScanner)
