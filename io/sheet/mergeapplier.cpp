@@ -29,6 +29,18 @@ void MergeApplier::setRanges(QList<xlsx::MergedRange> ranges)
         m_end = std::max(m_end, r.lastRow);
 }
 
+qsizetype MergeApplier::heldSize(const SheetRow &row)
+{
+    // An allocation's header and the allocator's own share: about 32 bytes.
+    const auto text = [](const QString &s) {
+        return s.isEmpty() ? 0 : 32 + 2 * s.size();
+    };
+    qsizetype size = qsizetype(sizeof(SheetRow)) + 32;
+    for (const Cell &c : row.cells)
+        size += qsizetype(sizeof(Cell)) + text(c.text) + text(c.format);
+    return size;
+}
+
 Status MergeApplier::take()
 {
     Ranges ranges = m_pending.get(); // leaves m_pending invalid: known from here on
@@ -110,9 +122,7 @@ Status MergeApplier::push(SheetRow &row)
             return s;
         if (m_pending.valid()) {
             m_held.append(row); // shares the cells: the caller's next row detaches
-            m_heldBytes += qsizetype(sizeof(SheetRow));
-            for (const Cell &c : std::as_const(row.cells))
-                m_heldBytes += qsizetype(sizeof(Cell)) + 2 * (c.text.size() + c.format.size());
+            m_heldBytes += heldSize(row);
             return {};
         }
     }

@@ -13,8 +13,11 @@ class MergeApplier final {
 public:
     using Ranges = models::Result<QList<xlsx::MergedRange>>;
     // What the rows held back while the ranges are still being found may take (about: each
-    // cell's own size and its text); past it push() waits.
-    static constexpr qsizetype MaxHeldBytes = qsizetype(32) << 20;
+    // cell's own size and its texts' allocations); past it push() waits. 16 MB holds about
+    // 7,000 rows of 20 columns, most of what a 100,000-row sheet reads while the ranges are
+    // searched; more raised the import's peak memory for little gain.
+    static constexpr qsizetype MaxHeldBytes = qsizetype(16) << 20;
+    static qsizetype heldSize(const SheetRow &row);
 
     MergeApplier(QList<xlsx::MergedRange> ranges, RowSink sink);
     // The ranges arrive from another thread: rows are held, in order, until they are known

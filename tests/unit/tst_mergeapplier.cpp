@@ -80,8 +80,7 @@ void TestMergeApplier::pastTheCapPushWaitsForTheRanges()
     });
     // Rows of one cell with 1,000 characters: held up to the cap, then one more.
     const QString text(1000, QLatin1Char('x'));
-    const qsizetype perRow = qsizetype(sizeof(SheetRow) + sizeof(Cell)) + 2 * text.size();
-    const int rows = int(MergeApplier::MaxHeldBytes / perRow) + 2;
+    const int rows = int(MergeApplier::MaxHeldBytes / MergeApplier::heldSize(row(1, text))) + 2;
     for (int n = 1; n <= rows; ++n) {
         SheetRow r = row(n, text);
         if (n == rows)
