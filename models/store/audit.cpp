@@ -31,6 +31,16 @@ QJsonObject created(const QJsonObject &snapshot)
     return QJsonObject{{CreatedKey, snapshot}};
 }
 
+QString createdRecordSql(const QString &changes)
+{
+    // Compact JSON of a one-key object: the key's text, then the record, then '}'. SQLite's
+    // substr() and length() count characters, as this prefix does (ASCII).
+    const QString prefix = QStringLiteral("{\"%1\":").arg(CreatedKey);
+    return QStringLiteral("CASE WHEN substr(%1, 1, %2) = '%3' THEN substr(%1, %4, length(%1) - %4) "
+                          "END")
+        .arg(changes, QString::number(prefix.size()), prefix, QString::number(prefix.size() + 1));
+}
+
 QJsonObject fieldChanges(const QString &changes)
 {
     const QJsonObject line = QJsonDocument::fromJson(changes.toUtf8()).object();

@@ -34,6 +34,11 @@ QJsonObject diff(const QJsonObject &before, const QJsonObject &after);
 // The changes of a create: {"created": snapshot}, which no diff() can be (its values are pairs).
 QJsonObject created(const QJsonObject &snapshot);
 
+// SQL for the record inside a create's line, {"created": record}, given the SQL of the line's
+// changes: the record's text as written, for the outbox entry that takes its payload from the
+// line (outbox::entryColumns()). NULL when the line is not of that form.
+QString createdRecordSql(const QString &changes);
+
 // A line's changes as {field: [old, new]}, whichever form it was written in (a create's fields
 // as [null, value]); empty when the text is not a JSON object.
 QJsonObject fieldChanges(const QString &changes);

@@ -49,7 +49,7 @@ class Database final {
     Q_DISABLE_COPY_MOVE(Database)
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     // Opens (creating if needed) and migrates. A database newer than the program is refused;
     // one failing its integrity check is moved aside and a fresh one created.

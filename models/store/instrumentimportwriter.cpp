@@ -69,11 +69,23 @@ QString instrumentRow(const QString &nowLiteral)
 void qtForm(InstrumentImportWriter::PreparedCreate &p)
 {
     InstrumentImportWriter::CreateTexts texts = InstrumentImportWriter::createTexts(p.record);
-    p.payload = std::move(texts.payload);
     p.changes = std::move(texts.changes);
     const QVariantList row = instrumentrow::values(p.record, QVariant());
     for (const int column : BoundFromInstrument)
         p.row.append(row.at(column));
+}
+
+// The id the next audit line gets: one past AUTOINCREMENT's counter, which never goes back
+// (ids of deleted lines are not given again), or past the largest id should the counter lag.
+Result<qint64> nextAuditId(Database &db)
+{
+    auto q =
+        db.exec(QStringLiteral("store.import.audit"),
+                QStringLiteral("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE "
+                               "name = 'audit'), 0), COALESCE((SELECT MAX(id) FROM audit), 0))"));
+    if (!q)
+        return q.error();
+    return (q.value().next() ? q.value().value(0).toLongLong() : 0) + 1;
 }
 
 } // namespace
@@ -154,7 +166,6 @@ InstrumentImportWriter::prepareCreate(const Instrument &values)
         p.ends[DirectPayload] = p.ends[DirectChanges] - 1; // before the closing '}'
         return p;
     }
-    p.payload = std::move(texts.payload);
     p.changes = std::move(texts.changes);
     p.row.reserve(qsizetype(std::size(BoundFromInstrument)));
     for (const int column : BoundFromInstrument)
@@ -190,16 +201,23 @@ Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *>
     const QString instrumentHead = QStringLiteral("INSERT OR FAIL INTO instrument (") +
                                    instrumentrow::columns() + QStringLiteral(") VALUES ");
     const QString instrumentTemplate = instrumentRow(nowLiteral);
+    // The outbox entry takes its payload from the record's audit line, {"created": payload}
+    // (local_v4.sql): the same bytes are not stored twice. The audit ids are given here, so
+    // that each entry can name its line whatever order the statements run in.
     const QString outboxHead =
         QStringLiteral("INSERT OR FAIL INTO outbox (op_id, collection, record_id, "
                        "kind, command, base_rev, payload, created_at, "
-                       "base) VALUES ");
+                       "base, payload_audit) VALUES ");
     const QString outboxTemplate =
-        QStringLiteral("(?,'instrument',?,'upsert','',0,?,%1,'{}')").arg(nowLiteral);
+        QStringLiteral("(?,'instrument',?,'upsert','',0,'',%1,'{}',?)").arg(nowLiteral);
     const QString auditHead = QStringLiteral(
-        "INSERT OR FAIL INTO audit (at, actor, collection, record_id, action, changes) VALUES ");
+        "INSERT OR FAIL INTO audit (id, at, actor, collection, record_id, action, changes) "
+        "VALUES ");
     const QString auditTemplate =
-        QStringLiteral("(%1,?,'instrument',?,'import',?)").arg(nowLiteral);
+        QStringLiteral("(?,%1,?,'instrument',?,'import',?)").arg(nowLiteral);
+    const Result<qint64> firstAuditId = nextAuditId(m_db);
+    if (!firstAuditId)
+        return firstAuditId.error();
 
     // One set of statements for full groups, prepared on first use, and one for the rest;
     // through SQLite's C API where that is sound here (sqlitedirect.h), else through Qt.
@@ -274,10 +292,11 @@ Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *>
         if (!direct) {
             instrumentValues.reserve(rows * BoundPerRecord);
             outboxValues.reserve(rows * 3);
-            auditValues.reserve(rows * 3);
+            auditValues.reserve(rows * 4);
         }
         for (qsizetype n = from; n < from + rows; ++n) {
             const PreparedCreate &p = *created.at(n);
+            const qint64 auditId = *firstAuditId + n;
             // What the statement's literals say about every created record.
             Q_ASSERT(p.valid && p.record.rev == 0 && !p.record.deleted &&
                      p.record.lifecycle == Lifecycle::Active && !p.record.removedAt.isValid());
@@ -295,18 +314,20 @@ Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *>
                 DirectStatement &outbox = *(*statements)->direct[OutboxStatement];
                 bindValue(outbox, at * 3 + 1, p, DirectOpId);
                 bindValue(outbox, at * 3 + 2, p, 0); // the id is the row's first column
-                bindValue(outbox, at * 3 + 3, p, DirectPayload);
+                outbox.bindInt64(at * 3 + 3, auditId);
                 DirectStatement &audit = *(*statements)->direct[AuditStatement];
-                audit.bindUtf8(at * 3 + 1, actorUtf8.constData(), actorUtf8.size());
-                bindValue(audit, at * 3 + 2, p, 0);
-                bindValue(audit, at * 3 + 3, p, DirectChanges);
+                audit.bindInt64(at * 4 + 1, auditId);
+                audit.bindUtf8(at * 4 + 2, actorUtf8.constData(), actorUtf8.size());
+                bindValue(audit, at * 4 + 3, p, 0);
+                bindValue(audit, at * 4 + 4, p, DirectChanges);
                 continue;
             }
             const auto append = [&](const PreparedCreate &q) {
                 instrumentValues.append(q.row);
                 outboxValues.append(q.opId);
                 outboxValues.append(q.record.id);
-                outboxValues.append(q.payload);
+                outboxValues.append(auditId);
+                auditValues.append(auditId);
                 auditValues.append(m_actor);
                 auditValues.append(q.record.id);
                 auditValues.append(q.changes);

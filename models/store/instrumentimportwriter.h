@@ -16,15 +16,14 @@ class Database;
 // Writes the records an import creates, the hot path of a 100,000-row import: the instrument
 // rows, their outbox entries and their audit lines go in by multi-row INSERTs of RowsPerInsert
 // rows (one statement parse and one bind pass per 64 records, not three per record), the
-// snapshot is serialised once and bound as the payload and, inside {"created": …}, as the
-// audit line (a create needs no diff: audit.h), and ids are time-ordered UUIDs (version 7), so
-// the id, op_id and record_id indexes are appended to instead of written at random pages.
-// The values are bound straight into SQLite where that is sound (sqlitedirect.h): Qt's
-// per-value binding cost more than the inserts themselves.
-// Runs inside the caller's transaction: a failure leaves it to roll back. The failpoints
-// store.instrument.write, store.outbox.insert and store.audit.insert are still checked once per
-// record (a fault fires at the same record as with one statement per record), and
-// store.import.insert once per statement.
+// snapshot is serialised once, inside {"created": …}, as the audit line (a create needs no
+// diff: audit.h), and the outbox entry takes its payload from that line (local_v4.sql), and ids are
+// time-ordered UUIDs (version 7), so the id, op_id and record_id indexes are appended to instead of
+// written at random pages. The values are bound straight into SQLite where that is sound
+// (sqlitedirect.h): Qt's per-value binding cost more than the inserts themselves. Runs inside the
+// caller's transaction: a failure leaves it to roll back. The failpoints store.instrument.write,
+// store.outbox.insert and store.audit.insert are still checked once per record (a fault fires at
+// the same record as with one statement per record), and store.import.insert once per statement.
 class InstrumentImportWriter final {
 public:
     // Rows per multi-row INSERT: through Qt more rows got slower (its placeholder book-keeping
@@ -37,11 +36,10 @@ public:
     struct PreparedCreate {
         Instrument record; // normalised, with its new id, rev 0, active
         QString opId;      // its outbox entry's
-        QString payload;   // the outbox payload
-        QString changes;   // the audit line's changes
+        QString changes;   // the audit line's changes, the outbox payload inside them
         QVariantList row;  // the bound columns of its instrument row
-        // For binding straight into SQLite (sqlitedirect.h), made instead of `row`, `payload`
-        // and `changes` when this build can: the row's bound columns, then the op id, then the
+        // For binding straight into SQLite (sqlitedirect.h), made instead of `row` and
+        // `changes` when this build can: the row's bound columns, then the op id, then the
         // changes with the payload inside them, as UTF-8 in one buffer (SQLite's own encoding:
         // the storing thread then neither converts nor allocates per value). `ends` holds where
         // each value ends in it; a NULL's entry is -(where it would end) - 1; where each

@@ -41,8 +41,15 @@ QVariantList insertValues(const QString &collection, const QString &recordId, co
 
 QString entryColumns()
 {
-    return QStringLiteral("seq, op_id, collection, record_id, kind, command, base_rev, payload, "
-                          "created_at, attempts, state, last_error, base, next_try_at");
+    // An entry whose payload is the record inside its create's audit line names that line
+    // (payload_audit, local_v4.sql) instead of holding the same bytes twice.
+    static const QString columns =
+        QStringLiteral("seq, op_id, collection, record_id, kind, command, base_rev, "
+                       "CASE WHEN payload_audit IS NULL THEN payload ELSE "
+                       "(SELECT %1 FROM audit WHERE audit.id = outbox.payload_audit) END, "
+                       "created_at, attempts, state, last_error, base, next_try_at")
+            .arg(audit::createdRecordSql(QStringLiteral("audit.changes")));
+    return columns;
 }
 
 OutboxEntry entryFromQuery(const QSqlQuery &r)

@@ -156,6 +156,18 @@ void DirectStatement::bindUtf8(int index, const char *data, qsizetype size)
 #endif
 }
 
+void DirectStatement::bindInt64(int index, qint64 value)
+{
+#ifdef JILIANG_SQLITE_DIRECT
+    const int code = sqlite3_bind_int64(m_statement, index, sqlite3_int64(value));
+    if (code != SQLITE_OK)
+        failBind(code);
+#else
+    Q_UNUSED(index);
+    Q_UNUSED(value);
+#endif
+}
+
 void DirectStatement::bindNull(int index)
 {
 #ifdef JILIANG_SQLITE_DIRECT

@@ -54,6 +54,7 @@ public:
 
     void bindUtf8(int index, const char *data, qsizetype size);
     void bindNull(int index);
+    void bindInt64(int index, qint64 value);
     // Steps to the end, then resets and clears the bindings.
     Status run();
 

@@ -2,6 +2,8 @@
 // database moved aside, transactions and failpoints.
 #include "models/store/database.h"
 #include "models/store/failpoints.h"
+#include "models/store/instrumentstore.h"
+#include "models/store/outbox.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void movesDamagedPagesAside();
     void lockedDatabaseIsNotMovedAside();
     void migratesOlderDatabase();
+    void outboxOfVersion3KeepsItsPayloads();
     void failedMigrationLeavesNothingHalfDone();
     void transactionsAreAllOrNothing();
     void metaValues();
@@ -212,6 +215,40 @@ void TestDatabase::migratesOlderDatabase()
     auto db2 = Database::open(path, &again);
     QVERIFY(db2.ok());
     QCOMPARE(again.migratedFrom, -1);
+}
+
+// Version 4 lets an entry take its payload from an audit line (local_v4.sql); entries queued
+// by a version 3 program hold theirs and are read as before.
+void TestDatabase::outboxOfVersion3KeepsItsPayloads()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("local.db"));
+    QString payload;
+    {
+        auto db = Database::open(path);
+        QVERIFY(db.ok());
+        Instrument i;
+        i.serialNo = QStringLiteral("V3-1");
+        i.name = QStringLiteral("燃油加油机");
+        QVERIFY(InstrumentStore(**db, QStringLiteral("x")).create(i).ok());
+        auto entries = outbox::entries(**db);
+        QVERIFY(entries.ok() && entries->size() == 1);
+        payload = entries->constFirst().payload;
+        QVERIFY(payload.contains(QStringLiteral("V3-1")));
+        // Back to version 3's table, as that program left it.
+        QVERIFY(db.value()->exec(QStringLiteral("test"),
+                                 QStringLiteral("ALTER TABLE outbox DROP COLUMN payload_audit")));
+        QVERIFY(
+            db.value()->exec(QStringLiteral("test"), QStringLiteral("PRAGMA user_version = 3")));
+    }
+    OpenReport report;
+    auto db = Database::open(path, &report);
+    QVERIFY(db.ok());
+    QCOMPARE(report.migratedFrom, 3);
+    auto entries = outbox::entries(**db);
+    QVERIFY(entries.ok());
+    QCOMPARE(entries->size(), 1);
+    QCOMPARE(entries->constFirst().payload, payload);
 }
 
 void TestDatabase::failedMigrationLeavesNothingHalfDone()

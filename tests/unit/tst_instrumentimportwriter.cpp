@@ -30,6 +30,8 @@ private Q_SLOTS:
     void idsAreIncreasingVersion7Uuids();
     void writesRecordsOutboxAndAudit_data();
     void writesRecordsOutboxAndAudit();
+    void payloadsAreTheirAuditLinesRecords_data();
+    void payloadsAreTheirAuditLinesRecords();
     void bindsStraightIntoSqliteWhereBuiltSo();
     void failpointAtAnyRecordLeavesNothing_data();
     void failpointAtAnyRecordLeavesNothing();
@@ -275,6 +277,74 @@ void TestInstrumentImportWriter::writesRecordsOutboxAndAudit()
     QCOMPARE(audit->constLast().actor, QStringLiteral("导入员"));
     QCOMPARE(audit::fieldChanges(audit->constLast().changes),
              audit::diff(QJsonObject(), toJson(created.constLast().record)));
+}
+
+// An imported entry's payload is not stored twice: it names its record's audit line, whose ids
+// the writer gives, also after lines written before and an id AUTOINCREMENT will not give again.
+// Entries written one at a time still hold their payload.
+void TestInstrumentImportWriter::payloadsAreTheirAuditLinesRecords_data()
+{
+    writesRecordsOutboxAndAudit_data();
+}
+
+void TestInstrumentImportWriter::payloadsAreTheirAuditLinesRecords()
+{
+    QFETCH(bool, direct);
+    sqlitedirect::setEnabled(direct);
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("local.db")));
+    QVERIFY(db.ok());
+    InstrumentStore store(**db, QStringLiteral("x"));
+    auto before = store.create(make(1000));
+    QVERIFY(before.ok());
+    for (int n = 0; n < 2; ++n)
+        QVERIFY((*db)->transaction([&] {
+            return audit::append(**db, QStringLiteral("x"), QStringLiteral("instrument"),
+                                 before->id, QStringLiteral("update"), QJsonObject());
+        }));
+    QSqlQuery q((*db)->connection());
+    // Lines 1-3 written, the last one gone: the next id is 4, not MAX(id) + 1.
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM audit WHERE id = 3")));
+
+    const int count = InstrumentImportWriter::DirectRowsPerInsert + 3;
+    QList<InstrumentImportWriter::PreparedCreate> created;
+    for (int n = 0; n < count; ++n)
+        created.append(InstrumentImportWriter::prepareCreate(make(n)));
+    QVERIFY((*db)->transaction([&]() -> Status {
+        return InstrumentImportWriter(**db, QStringLiteral("导入员"))
+            .insertCreated(created, QDateTime::currentDateTimeUtc());
+    }));
+    auto after = store.create(make(1001));
+    QVERIFY(after.ok());
+
+    QVERIFY(q.exec(QStringLiteral("SELECT o.record_id, o.payload, o.payload_audit, a.record_id "
+                                  "FROM outbox o LEFT JOIN audit a ON a.id = o.payload_audit "
+                                  "ORDER BY o.seq")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), before->id);
+    QVERIFY(q.value(2).isNull());
+    QVERIFY(!q.value(1).toString().isEmpty());
+    for (int n = 0; n < count; ++n) {
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), created.at(n).record.id);
+        QCOMPARE(q.value(1).toString(), QString());
+        QCOMPARE(q.value(2).toLongLong(), 4 + n);
+        QCOMPARE(q.value(3).toString(), created.at(n).record.id);
+    }
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), after->id);
+    QVERIFY(q.value(2).isNull());
+
+    auto entries = outbox::entries(**db);
+    QVERIFY(entries.ok());
+    QCOMPARE(entries->size(), count + 2);
+    const auto payloadOf = [](const Instrument &i) {
+        return QString::fromUtf8(QJsonDocument(toJson(i)).toJson(QJsonDocument::Compact));
+    };
+    QCOMPARE(entries->constFirst().payload, payloadOf(*before));
+    for (int n = 0; n < count; ++n)
+        QCOMPARE(entries->at(n + 1).payload, payloadOf(created.at(n).record));
+    QCOMPARE(entries->constLast().payload, payloadOf(*after));
 }
 
 void TestInstrumentImportWriter::bindsStraightIntoSqliteWhereBuiltSo()
