@@ -23,8 +23,9 @@ inline constexpr int BoundPerRecord = int(std::size(BoundFromInstrument));
 enum DirectValue { DirectOpId = BoundPerRecord, DirectPayload, DirectChanges, DirectValues };
 
 // A create's audit changes are {"created": payload} (audit::created()), so after the op id
-// `utf8` holds CreatedPrefix, the payload, then '}': the payload and the changes bind from the
-// same bytes. Every other value begins where the one before it ends.
+// `utf8` holds CreatedPrefix, the payload, then '}': the changes are bound, and the outbox entry
+// reads its payload out of them (local_v4.sql); DirectPayload still says where the payload lies
+// (createTexts() and the tests read it). Every other value begins where the one before it ends.
 inline constexpr char CreatedPrefix[] = "{\"created\":";
 inline constexpr qsizetype CreatedPrefixSize = qsizetype(sizeof(CreatedPrefix)) - 1;
 

@@ -23,7 +23,8 @@ class Database;
 // (sqlitedirect.h): Qt's per-value binding cost more than the inserts themselves. Runs inside the
 // caller's transaction: a failure leaves it to roll back. The failpoints store.instrument.write,
 // store.outbox.insert and store.audit.insert are still checked once per record (a fault fires at
-// the same record as with one statement per record), and store.import.insert once per statement.
+// the same record as with one statement per record), store.import.insert once per statement,
+// and store.import.audit once per call (the next audit id).
 class InstrumentImportWriter final {
 public:
     // Rows per multi-row INSERT: through Qt more rows got slower (its placeholder book-keeping

@@ -1,5 +1,6 @@
 #include "models/store/outbox.h"
 
+#include "models/common/logging.h"
 #include "models/store/audit.h"
 #include "models/store/conflicts.h"
 #include "models/store/database.h"
@@ -63,6 +64,8 @@ OutboxEntry entryFromQuery(const QSqlQuery &r)
     e.command = r.value(5).toString();
     e.baseRev = r.value(6).toLongLong();
     e.payload = r.value(7).toString();
+    if (r.value(7).isNull()) // a named audit line missing or not a create's: never written so
+        qCWarning(lcStore) << "outbox entry" << e.seq << "has no payload: its audit line is gone";
     e.createdAt = r.value(8).toString();
     e.attempts = r.value(9).toInt();
     e.state = r.value(10).toString();
