@@ -9,11 +9,11 @@ namespace jl::io {
 enum class SheetFormat { Xlsx, Xls, Csv };
 
 // Reads the first worksheet of an .xlsx, .xls or .csv file row by row, streaming: memory
-// stays bounded by the shared strings and one row (plus, for .xlsx, at most 32 MB of rows
-// held while its merged ranges are found), whatever the sheet's size. Merged
-// ranges are applied (every cell of a range carries the top-left value). The format is
-// told by the file's first bytes, not its name. A refused file gives an error whose message
-// says what is wrong, translated.
+// stays bounded by the shared strings and one row (plus, for .xlsx, about 16 MB of rows
+// held while its merged ranges are found: MergeApplier::MaxHeldBytes), whatever the sheet's size.
+// Merged ranges are applied (every cell of a range carries the top-left value). The format is told
+// by the file's first bytes, not its name. A refused file gives an error whose message says what is
+// wrong, translated.
 class SheetReader final {
     Q_DECLARE_TR_FUNCTIONS(SheetReader)
 

@@ -17,9 +17,9 @@ class Database;
 // rows, their outbox entries and their audit lines go in by multi-row INSERTs of RowsPerInsert
 // rows (one statement parse and one bind pass per 64 records, not three per record), the
 // snapshot is serialised once, inside {"created": …}, as the audit line (a create needs no
-// diff: audit.h), and the outbox entry takes its payload from that line (local_v4.sql), and ids are
-// time-ordered UUIDs (version 7), so the id, op_id and record_id indexes are appended to instead of
-// written at random pages. The values are bound straight into SQLite where that is sound
+// diff: audit.h), whose record the outbox entry reads as its payload (local_v4.sql). Ids are
+// time-ordered UUIDs (version 7), so the id, op_id and record_id indexes are appended to
+// instead of written at random pages. The values are bound straight into SQLite where that is sound
 // (sqlitedirect.h): Qt's per-value binding cost more than the inserts themselves. Runs inside the
 // caller's transaction: a failure leaves it to roll back. The failpoints store.instrument.write,
 // store.outbox.insert and store.audit.insert are still checked once per record (a fault fires at

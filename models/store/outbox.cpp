@@ -63,8 +63,9 @@ OutboxEntry entryFromQuery(const QSqlQuery &r)
     e.kind = r.value(4).toString();
     e.command = r.value(5).toString();
     e.baseRev = r.value(6).toLongLong();
-    e.payload = r.value(7).toString();
-    if (r.value(7).isNull()) // a named audit line missing or not a create's: never written so
+    const QVariant payload = r.value(7);
+    e.payload = payload.toString();
+    if (payload.isNull()) // a named audit line missing or not a create's: never written so
         qCWarning(lcStore) << "outbox entry" << e.seq << "has no payload: its audit line is gone";
     e.createdAt = r.value(8).toString();
     e.attempts = r.value(9).toInt();
