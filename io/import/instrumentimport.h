@@ -25,7 +25,8 @@ public:
     // (unreadable or hostile file, a required column missing, cancelled, the store
     // failing): then nothing was imported. Rejected rows are in the report and the other
     // rows go in, all in one transaction with their outbox entries. Without a store the rows
-    // are only checked (report.unchecked counts them).
+    // are only checked (report.unchecked counts them). The commit leaves the WAL for the
+    // caller to checkpoint after answering (Database::checkpoint(), checkpointInBackground()).
     static models::Result<ImportReport> run(const QString &path, models::InstrumentStore *store,
                                             const ImportOptions &options = {});
 

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QThreadPool>
 #include <QUuid>
 
 namespace jl::models {
@@ -275,6 +276,41 @@ Status Database::transaction(const std::function<Status()> &work)
     if (!rollback.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcStore) << "rollback failed:" << rollback.lastError().text();
     return s;
+}
+
+Status Database::checkpoint()
+{
+    auto q =
+        exec(QStringLiteral("store.checkpoint"), QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    if (!q)
+        return q.error();
+    // (busy, frames in the WAL, frames copied): fewer copied means a reader held an older
+    // snapshot; the next checkpoint copies the rest.
+    if (q.value().next() && q.value().value(2).toInt() < q.value().value(1).toInt())
+        qCInfo(lcStore) << "checkpoint copied" << q.value().value(2).toInt() << "of"
+                        << q.value().value(1).toInt() << "pages";
+    return {};
+}
+
+void Database::checkpointInBackground(const QString &path)
+{
+    QThreadPool::globalInstance()->start([path] {
+        // Not open(): no integrity check or migration for a file this program has just
+        // written, only a connection with the same busy timeout.
+        const QString name = newConnectionName();
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            c.setDatabaseName(path);
+            c.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            if (!c.open()) {
+                qCWarning(lcStore) << "background checkpoint: cannot open:" << c.lastError().text();
+            } else if (QSqlQuery q(c); !q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"))) {
+                qCWarning(lcStore) << "background checkpoint failed:" << q.lastError().text();
+            }
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    });
 }
 
 Result<QSqlQuery> Database::run(const QString &failpoint, const QString &sql,

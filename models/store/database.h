@@ -75,6 +75,16 @@ public:
     // Prepares once for many run()s; `failpoint` is checked by each run(), not here.
     Result<PreparedStatement> prepare(const QString &failpoint, const QString &sql);
 
+    // Copies the pages the WAL holds into the database file (a PASSIVE checkpoint: it waits
+    // for no reader or writer and copies what it can). SQLite does this by itself when a
+    // commit leaves the WAL over 1,000 pages, unless a bulk write turned that off
+    // (InstrumentStore::importTransaction); then the caller runs this after answering.
+    Status checkpoint();
+    // The same on a connection of its own on a thread of the global pool, so that neither
+    // the caller nor the window's next commit waits for it. Failures are only logged: the
+    // data is safe in the WAL either way, and the next checkpoint takes what is left.
+    static void checkpointInBackground(const QString &path);
+
     // Small key/value state in the meta table.
     QString meta(const QString &key, const QString &fallback = {});
     Status setMeta(const QString &key, const QString &value);

@@ -224,17 +224,41 @@ Status InstrumentStore::importTransaction(const std::function<Status()> &work)
     // it then writes pages to the WAL mid-transaction and again when they change. A larger
     // cache for the import's transaction only; durability is the same (the commit syncs as
     // always), and the size goes back afterwards.
-    auto q = m_db.exec(QStringLiteral("store.pragma"), QStringLiteral("PRAGMA cache_size"));
-    if (!q)
-        return q.error();
-    const QString previous = q.value().next() ? q.value().value(0).toString() : QString();
-    q.value().finish(); // the statement must end before the transaction does
-    const auto setCache = [this](const QString &size) -> Status {
+    //
+    // Without the automatic checkpoint for the commit: it would copy the whole import from
+    // the WAL into the database file and sync that file (about a tenth of a 100,000-row
+    // import, docs/benchmarks.md) before the user hears the outcome. The data is durable
+    // once the WAL is synced at the commit; the caller checkpoints afterwards.
+    const auto pragma = [this](const char *name) -> Result<QString> {
+        auto q = m_db.exec(QStringLiteral("store.pragma"),
+                           QStringLiteral("PRAGMA %1").arg(QLatin1String(name)));
+        if (!q)
+            return q.error();
+        const QString value = q.value().next() ? q.value().value(0).toString() : QString();
+        q.value().finish(); // the statement must end before the transaction does
+        return value;
+    };
+    const auto set = [this](const char *name, const QString &value) -> Status {
         auto r = m_db.exec(QStringLiteral("store.pragma"),
-                           QStringLiteral("PRAGMA cache_size = %1").arg(size));
+                           QStringLiteral("PRAGMA %1 = %2").arg(QLatin1String(name), value));
         return r ? Status{} : Status{r.error()};
     };
-    if (Status s = setCache(QString::number(-ImportCacheKiB)); !s)
+    const Result<QString> previousCache = pragma("cache_size");
+    if (!previousCache)
+        return previousCache.error();
+    const Result<QString> previousCheckpoint = pragma("wal_autocheckpoint");
+    if (!previousCheckpoint)
+        return previousCheckpoint.error();
+    // Put back whatever happens below: both are only settings of this connection.
+    const auto restore = qScopeGuard([&] {
+        if (!previousCache.value().isEmpty())
+            (void)set("cache_size", previousCache.value());
+        if (!previousCheckpoint.value().isEmpty())
+            (void)set("wal_autocheckpoint", previousCheckpoint.value());
+    });
+    if (Status s = set("cache_size", QString::number(-ImportCacheKiB)); !s)
+        return s;
+    if (Status s = set("wal_autocheckpoint", QStringLiteral("0")); !s)
         return s;
     const Status done = m_db.transaction([&]() -> Status {
         InstrumentBulkLoad bulk(m_db);
@@ -246,8 +270,6 @@ Status InstrumentStore::importTransaction(const std::function<Status()> &work)
             return s; // the rollback brings back any dropped index
         return bulk.finish();
     });
-    if (!previous.isEmpty())
-        (void)setCache(previous); // only memory: a failure here changes nothing stored
     return done;
 }
 

@@ -3,6 +3,7 @@
 // cancel that keeps nothing, a dropped file), the export of the filtered list and its
 // re-import updating the same records, the template, and the generic export of other lists.
 #include "mainwindowfixture.h"
+#include "unit/walprobe.h"
 
 #include "io/import/instrumentimport.h"
 #include "models/itemmodels/instrumenttablemodel.h"
@@ -21,6 +22,7 @@
 #include <QSemaphore>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QUrl>
 
 using namespace jl;
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void exportToAFileThatCannotBeWritten();
     void templateIsReadBackByImport();
     void otherListsExportTheirVisibleColumns();
+    void importIsCheckpointedInTheBackground();
 
 private:
     QString write(const QString &name, const QByteArray &bytes) const
@@ -340,6 +343,27 @@ void TestImportDialog::otherListsExportTheirVisibleColumns()
     const int first = list->table()->visibleColumns().constFirst();
     QVERIFY(lines.at(0).contains(model->headerData(first, Qt::Horizontal).toString()));
     QVERIFY(lines.at(1).contains(QStringLiteral("B001")));
+}
+
+// The dialog shows the outcome without waiting for the import's pages to be copied from the
+// WAL into the database file; a pool thread copies them, so the window's next commit does not.
+void TestImportDialog::importIsCheckpointedInTheBackground()
+{
+    QByteArray csv("出厂编号,计量器具名称,检定周期\n");
+    for (int k = 0; k < 3000; ++k)
+        csv += "W-" + QByteArray::number(k) + ",水表,12\n";
+    const QString file = write(QStringLiteral("水表.csv"), csv);
+    QVERIFY(!file.isEmpty());
+    ImportDialog *dialog = openImport(file);
+    QVERIFY(dialog);
+    dialogs().clear();
+    QTest::mouseClick(dialog->importButton(), Qt::LeftButton);
+    QVERIFY(dialog->imported());
+    QCOMPARE(dialog->report().created, 3000);
+    closeImport(dialog);
+    QThreadPool::globalInstance()->waitForDone();
+    const int frames = test::walFramesAfterAWrite(m_fixture.session().context().database());
+    QVERIFY2(frames >= 0 && frames < 10, qPrintable(QString::number(frames)));
 }
 
 QTEST_MAIN(TestImportDialog)

@@ -2,6 +2,7 @@
 // JILIANG_FAILPOINTS), a cancellation, a dry run or a hostile file leaves the library, the
 // outbox and the audit exactly as they were.
 #include "importfixture.h"
+#include "walprobe.h"
 
 #include <QTextStream>
 
@@ -25,9 +26,13 @@ private Q_SLOTS:
     void cancelCommitsNothing();
     void dryRunCommitsNothing();
     void hostileFileCommitsNothing();
+    void commitLeavesTheCheckpointToTheCaller();
+    void failedImportPutsItsSettingsBack();
 
 private:
     QString bigCsv(int rows);
+    int pragma(const char *name);
+
     void expectUntouched();
 
     StoreFixture m_fx;
@@ -132,6 +137,50 @@ void TestImportTransaction::hostileFileCommitsNothing()
         QVERIFY2(!report.ok(), name);
         expectUntouched();
     }
+}
+
+int TestImportTransaction::pragma(const char *name)
+{
+    auto q = m_fx.db->exec(QStringLiteral("test"), QStringLiteral("PRAGMA ") + QLatin1String(name));
+    return q && q.value().next() ? q.value().value(0).toInt() : -1;
+}
+
+// The import's commit must not copy the WAL into the database file (that waits for the disk
+// before the user hears the outcome); Database::checkpoint() afterwards does.
+void TestImportTransaction::commitLeavesTheCheckpointToTheCaller()
+{
+    // A threshold the import passes many times over, so that SQLite's own checkpoint would
+    // have run at its commit.
+    QVERIFY(
+        m_fx.db->exec(QStringLiteral("test"), QStringLiteral("PRAGMA wal_autocheckpoint = 10")));
+    auto report = InstrumentImport::run(bigCsv(3000), m_fx.store.get());
+    QVERIFY2(report.ok(), qPrintable(report.error().message));
+    QCOMPARE(pragma("wal_autocheckpoint"), 10); // the connection's own setting is back
+    const int uncopied = jl::test::walFramesAfterAWrite(*m_fx.db); // (which copies them)
+    QVERIFY2(uncopied > 100, qPrintable(QString::number(uncopied)));
+
+    // The same file again updates every record; checkpointed by the caller this time.
+    report = InstrumentImport::run(bigCsv(3000), m_fx.store.get());
+    QVERIFY2(report.ok(), qPrintable(report.error().message));
+    QCOMPARE(report->updated, 3000);
+    QVERIFY(m_fx.db->checkpoint());
+    const int copied = jl::test::walFramesAfterAWrite(*m_fx.db);
+    QVERIFY2(copied < 10, qPrintable(QString::number(copied)));
+    QCOMPARE(m_fx.count(QStringLiteral("instrument")), 3000);
+}
+
+void TestImportTransaction::failedImportPutsItsSettingsBack()
+{
+    QVERIFY(
+        m_fx.db->exec(QStringLiteral("test"), QStringLiteral("PRAGMA wal_autocheckpoint = 10")));
+    const int cache = pragma("cache_size");
+    failpoints::arm(QStringLiteral("store.instrument.write"), 300);
+    auto report = InstrumentImport::run(bigCsv(1000), m_fx.store.get());
+    failpoints::disarmAll();
+    QVERIFY(!report.ok());
+    QCOMPARE(pragma("wal_autocheckpoint"), 10);
+    QCOMPARE(pragma("cache_size"), cache);
+    expectUntouched();
 }
 
 QTEST_GUILESS_MAIN(TestImportTransaction)

@@ -23,7 +23,12 @@ Result<io::ImportReport> InstrumentTransferJobs::importFile(const QString &datab
     if (!database)
         return database.error();
     models::InstrumentStore store(*database.value(), actor);
-    return io::InstrumentImport::run(file, &store, options);
+    auto report = io::InstrumentImport::run(file, &store, options);
+    // The window shows the outcome while the import's pages are copied from the WAL; the
+    // window's own next commit does not wait for that copy either.
+    if (report && !options.dryRun)
+        models::Database::checkpointInBackground(databasePath);
+    return report;
 }
 
 Status InstrumentTransferJobs::exportIds(models::Database &database, const QStringList &ids,

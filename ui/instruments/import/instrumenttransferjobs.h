@@ -22,7 +22,8 @@ class InstrumentTransferJobs final {
     Q_DECLARE_TR_FUNCTIONS(InstrumentTransferJobs)
 
 public:
-    // Imports `file` into the database at `databasePath` as `actor`.
+    // Imports `file` into the database at `databasePath` as `actor`, and leaves the
+    // checkpoint of what it wrote to a pool thread.
     static models::Result<io::ImportReport> importFile(const QString &databasePath,
                                                        const QString &actor, const QString &file,
                                                        const io::ImportOptions &options);
