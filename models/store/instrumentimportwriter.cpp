@@ -183,6 +183,21 @@ Status InstrumentImportWriter::insertCreated(const QList<PreparedCreate> &create
     return insertCreated(pointers, now);
 }
 
+// The prepared INSERTs of one `now` on one path (a direct handle, or Qt's when null).
+struct InstrumentImportWriter::Statements {
+    struct Set {
+        int rows = 0;
+        std::array<std::optional<PreparedStatement>, 3> qt;
+        std::array<std::optional<DirectStatement>, 3> direct;
+    };
+    QString nowText;
+    sqlite3 *handle = nullptr;
+    Set full;
+    Set rest;
+};
+
+InstrumentImportWriter::~InstrumentImportWriter() = default;
+
 Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *> &created,
                                              const QDateTime &now)
 {
@@ -220,28 +235,32 @@ Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *>
         return firstAuditId.error();
 
     // One set of statements for full groups, prepared on first use, and one for the rest;
-    // through SQLite's C API where that is sound here (sqlitedirect.h), else through Qt.
+    // through SQLite's C API where that is sound here (sqlitedirect.h), else through Qt. Kept
+    // for the next call while `now` and the path stay the same.
     sqlite3 *const direct = std::all_of(created.cbegin(), created.cend(),
                                         [](const PreparedCreate *p) { return !p->utf8.isEmpty(); })
                                 ? sqlitedirect::handle(m_db.connection())
                                 : nullptr;
-    struct Statements {
-        int rows = 0;
-        std::array<std::optional<PreparedStatement>, 3> qt;
-        std::array<std::optional<DirectStatement>, 3> direct;
-    };
+    if (!m_statements || m_statements->nowText != nowText || m_statements->handle != direct) {
+        m_statements = std::make_unique<Statements>();
+        m_statements->nowText = nowText;
+        m_statements->handle = direct;
+    }
+    using Set = Statements::Set;
     enum { InstrumentStatement, OutboxStatement, AuditStatement };
     const int perInsert = direct ? DirectRowsPerInsert : RowsPerInsert;
-    Statements full;
-    Statements rest;
-    const auto statementsFor = [&](int rows) -> Result<Statements *> {
-        Statements &s = rows == perInsert ? full : rest;
+    Set &full = m_statements->full;
+    Set &rest = m_statements->rest;
+    const auto statementsFor = [&](int rows) -> Result<Set *> {
+        Set &s = rows == perInsert ? full : rest;
         if (s.rows == rows)
             return &s;
         s.rows = rows;
         const QString sql[] = {sqlFor(instrumentHead, instrumentTemplate, rows),
                                sqlFor(outboxHead, outboxTemplate, rows),
                                sqlFor(auditHead, auditTemplate, rows)};
+        s.qt = {};
+        s.direct = {};
         for (int k = 0; k < 3; ++k) {
             if (direct) {
                 auto d = DirectStatement::prepare(direct, sql[k]);
@@ -257,7 +276,7 @@ Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *>
         }
         return &s;
     };
-    const auto run = [&](Statements &s, int k, const QVariantList &values) -> Status {
+    const auto run = [&](Set &s, int k, const QVariantList &values) -> Status {
         if (!direct)
             return s.qt[k]->run(values);
         if (failpoints::hit(FailStatement)) // as PreparedStatement::run() checks it

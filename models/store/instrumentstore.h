@@ -8,6 +8,7 @@
 #include "models/store/outbox.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
 #include <QStringList>
 #include <QVariantMap>
@@ -121,6 +122,10 @@ private:
     Database &m_db;
     QString m_actor;
     InstrumentBulkLoad *m_bulk = nullptr; // set while importTransaction() runs
+    // Also set while importTransaction() runs: one writer, whose statements stay prepared from
+    // chunk to chunk, and one moment for the records created in that one transaction.
+    InstrumentImportWriter *m_importWriter = nullptr;
+    QDateTime m_importNow;
 };
 
 } // namespace jl::models

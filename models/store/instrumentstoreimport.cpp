@@ -210,6 +210,8 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
             if (Status s = m_bulk->willCreate(created.size()); !s)
                 return s;
         }
+        if (m_importWriter)
+            return m_importWriter->insertCreated(created, m_importNow);
         return InstrumentImportWriter(m_db, m_actor)
             .insertCreated(created, QDateTime::currentDateTimeUtc());
     });
@@ -264,8 +266,14 @@ Status InstrumentStore::importTransaction(const std::function<Status()> &work)
         InstrumentBulkLoad bulk(m_db);
         if (Status s = bulk.begin(); !s)
             return s;
+        InstrumentImportWriter writer(m_db, m_actor);
         m_bulk = &bulk;
-        const auto detach = qScopeGuard([this] { m_bulk = nullptr; });
+        m_importWriter = &writer;
+        m_importNow = QDateTime::currentDateTimeUtc();
+        const auto detach = qScopeGuard([this] {
+            m_bulk = nullptr;
+            m_importWriter = nullptr;
+        });
         if (Status s = work(); !s)
             return s; // the rollback brings back any dropped index
         return bulk.finish();

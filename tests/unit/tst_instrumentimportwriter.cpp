@@ -30,6 +30,8 @@ private Q_SLOTS:
     void idsAreIncreasingVersion7Uuids();
     void writesRecordsOutboxAndAudit_data();
     void writesRecordsOutboxAndAudit();
+    void oneWriterKeepsItsStatementsAcrossCalls_data();
+    void oneWriterKeepsItsStatementsAcrossCalls();
     void payloadsAreTheirAuditLinesRecords_data();
     void payloadsAreTheirAuditLinesRecords();
     void bindsStraightIntoSqliteWhereBuiltSo();
@@ -277,6 +279,69 @@ void TestInstrumentImportWriter::writesRecordsOutboxAndAudit()
     QCOMPARE(audit->constLast().actor, QStringLiteral("导入员"));
     QCOMPARE(audit::fieldChanges(audit->constLast().changes),
              audit::diff(QJsonObject(), toJson(created.constLast().record)));
+}
+
+// An import keeps one writer for its transaction: calls after the first reuse its prepared
+// statements (the same moment, full and partial groups) or prepare new ones (another moment),
+// and every record, entry and audit line is still the call's own.
+void TestInstrumentImportWriter::oneWriterKeepsItsStatementsAcrossCalls_data()
+{
+    writesRecordsOutboxAndAudit_data();
+}
+
+void TestInstrumentImportWriter::oneWriterKeepsItsStatementsAcrossCalls()
+{
+    QFETCH(bool, direct);
+    sqlitedirect::setEnabled(direct);
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("local.db")));
+    QVERIFY(db.ok());
+    const QDateTime first = QDateTime::currentDateTimeUtc();
+    const QDateTime second = first.addSecs(7);
+    const int full = InstrumentImportWriter::DirectRowsPerInsert;
+    const QList<std::pair<int, QDateTime>> calls{
+        {full + 5, first}, {full + 5, first}, {3, second}, {full, second}, {full + 5, first}};
+    QList<QList<InstrumentImportWriter::PreparedCreate>> created;
+    int made = 0;
+    for (const auto &[count, now] : calls) {
+        created.append(QList<InstrumentImportWriter::PreparedCreate>());
+        for (int n = 0; n < count; ++n)
+            created.last().append(InstrumentImportWriter::prepareCreate(make(made++)));
+    }
+    const Status s = (*db)->transaction([&]() -> Status {
+        InstrumentImportWriter writer(**db, QStringLiteral("导入员"));
+        for (qsizetype c = 0; c < calls.size(); ++c) {
+            if (Status r = writer.insertCreated(created.at(c), calls.at(c).second); !r)
+                return r;
+        }
+        return {};
+    });
+    QVERIFY2(s.ok(), qPrintable(s.error().detail));
+
+    InstrumentStore store(**db, QStringLiteral("x"));
+    auto entries = outbox::entries(**db);
+    QVERIFY(entries.ok());
+    QCOMPARE(entries->size(), made);
+    auto audit = audit::entries(**db);
+    QVERIFY(audit.ok());
+    QCOMPARE(audit->size(), made);
+    int n = 0;
+    for (qsizetype c = 0; c < calls.size(); ++c) {
+        for (const InstrumentImportWriter::PreparedCreate &p : created.at(c)) {
+            auto stored = store.get(p.record.id);
+            QVERIFY(stored.ok());
+            Instrument expected = p.record;
+            expected.updatedAt = calls.at(c).second;
+            QCOMPARE(*stored, expected);
+            QCOMPARE(entries->at(n).recordId, p.record.id);
+            QCOMPARE(entries->at(n).createdAt, calls.at(c).second.toString(Qt::ISODateWithMs));
+            QCOMPARE(
+                entries->at(n).payload,
+                QString::fromUtf8(QJsonDocument(toJson(p.record)).toJson(QJsonDocument::Compact)));
+            QCOMPARE(audit->at(n).recordId, p.record.id);
+            ++n;
+        }
+    }
 }
 
 // An imported entry's payload is not stored twice: it names its record's audit line, whose ids
