@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace jl::models::instrumentrow {
 
 namespace {
@@ -71,6 +73,44 @@ QString activeBySerialsSql()
                           "WHERE lifecycle = 'active' AND deleted = 0 AND serial_no IN "
                           "(SELECT value FROM json_each(?))")
         .arg(columns());
+}
+
+QString jsonArrayOf(const QStringList &texts)
+{
+    qsizetype size = 2;
+    for (const QString &t : texts)
+        size += t.size() + 3;
+    QString json;
+    json.reserve(size);
+    json += QLatin1Char('[');
+    for (qsizetype n = 0; n < texts.size(); ++n) {
+        if (n > 0)
+            json += QLatin1Char(',');
+        json += QLatin1Char('"');
+        // RFC 8259: the quote, the backslash and the controls below U+0020 are escaped.
+        const QString &t = texts.at(n);
+        const auto escaped = [](QChar c) {
+            return c == QLatin1Char('"') || c == QLatin1Char('\\') || c.unicode() < 0x20;
+        };
+        if (std::none_of(t.cbegin(), t.cend(), escaped)) {
+            json += t;
+            json += QLatin1Char('"');
+            continue;
+        }
+        for (const QChar c : t) {
+            if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
+                json += QLatin1Char('\\');
+                json += c;
+            } else if (c.unicode() < 0x20) {
+                json += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            } else {
+                json += c;
+            }
+        }
+        json += QLatin1Char('"');
+    }
+    json += QLatin1Char(']');
+    return json;
 }
 
 QString upsertSql()

@@ -10,8 +10,6 @@
 #include "models/store/instrumentrow.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
 #include <QSet>
@@ -88,10 +86,9 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
         // One bound JSON array rather than one placeholder per serial: Qt's per-value binding
         // cost more than the look-up.
         if (!serials.isEmpty()) {
-            const QString list = QString::fromUtf8(
-                QJsonDocument(QJsonArray::fromStringList(serials)).toJson(QJsonDocument::Compact));
             auto q = m_db.exec(QStringLiteral("store.instrument.read"),
-                               instrumentrow::activeBySerialsSql(), QVariantList{list});
+                               instrumentrow::activeBySerialsSql(),
+                               QVariantList{instrumentrow::jsonArrayOf(serials)});
             if (!q)
                 return q.error();
             while (q.value().next())
@@ -108,6 +105,7 @@ InstrumentStore::importRecords(const QList<IncomingInstrument> &records, OnExist
         // The serials this batch creates, to their place in `created`: kept apart from `active`
         // (no copy of each new record in a hash; an import creates most of its rows).
         QHash<QString, qsizetype> createdBySerial;
+        createdBySerial.reserve(records.size());
         QSet<QString> touched;
         const auto holderName = [&](const QString &serial) {
             if (const auto c = createdBySerial.constFind(serial); c != createdBySerial.cend())

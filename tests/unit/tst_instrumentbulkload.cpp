@@ -8,6 +8,8 @@
 #include "models/store/instrumentrow.h"
 #include "models/store/instrumentstore.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +27,8 @@ private Q_SLOTS:
     void smallImportIntoLargerLibraryKeepsIndexes();
     void updatesFindTheirRecordWhileIndexesAreDropped();
     void onlyTheSerialIndexIsDroppedAndLookUpsKeepTheirIndex();
+    void lookUpJsonReadsBackAsTheSerials();
+    void serialsJsonMustEscapeAreFound();
 
 private:
     static QList<IncomingInstrument> batch(int from, int count, const QString &prefix);
@@ -236,6 +240,58 @@ void TestInstrumentBulkLoad::onlyTheSerialIndexIsDroppedAndLookUpsKeepTheirIndex
     QVERIFY2(planDuring.contains(QStringLiteral("USING INDEX instrument_active_serial")),
              qPrintable(planDuring));
     QCOMPARE(indexes(), before);
+}
+
+// The look-up's bound JSON array is written by hand: it must read back as exactly the serials,
+// whatever characters they hold.
+void TestInstrumentBulkLoad::lookUpJsonReadsBackAsTheSerials()
+{
+    const QStringList serials{QStringLiteral("A-1"),
+                              QString(),
+                              QStringLiteral("引号\"反斜杠\\"),
+                              QStringLiteral("\\\""),
+                              QStringLiteral("tab\tline\ncr\r") + QChar(0x01) + QChar(0x1f),
+                              QStringLiteral("编号 ２０２６ 😀 \u00a0/")};
+    const QString json = instrumentrow::jsonArrayOf(serials);
+    QJsonParseError error;
+    const QJsonDocument parsed = QJsonDocument::fromJson(json.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(parsed.isArray());
+    QStringList back;
+    for (const QJsonValue &v : parsed.array())
+        back.append(v.toString());
+    QCOMPARE(back, serials);
+    QCOMPARE(instrumentrow::jsonArrayOf({}), QStringLiteral("[]"));
+
+    // SQLite's json_each reads it the same way.
+    QSqlQuery q(m_db->connection());
+    QVERIFY(q.prepare(QStringLiteral("SELECT value FROM json_each(?)")));
+    q.addBindValue(json);
+    QVERIFY(q.exec());
+    QStringList fromSqlite;
+    while (q.next())
+        fromSqlite.append(q.value(0).toString());
+    QCOMPARE(fromSqlite, serials);
+}
+
+// A serial holding a quote or a backslash is still found as existing by an import.
+void TestInstrumentBulkLoad::serialsJsonMustEscapeAreFound()
+{
+    InstrumentStore store(*m_db, QStringLiteral("x"));
+    Instrument existing;
+    existing.serialNo = QStringLiteral("JY\"7\\2");
+    existing.name = QStringLiteral("旧名");
+    QVERIFY(store.create(existing).ok());
+    Instrument incoming = existing;
+    incoming.name = QStringLiteral("新名");
+    auto outcomes = store.importRecords(
+        {{incoming,
+          {QLatin1String(InstrumentField::SerialNo), QLatin1String(InstrumentField::Name)}}},
+        OnExisting::Update);
+    QVERIFY(outcomes.ok());
+    QCOMPARE(outcomes->size(), 1);
+    QCOMPARE(outcomes->constFirst().kind, IncomingOutcome::Updated);
+    QCOMPARE(store.findActiveBySerial(existing.serialNo).value()->name, QStringLiteral("新名"));
 }
 
 QTEST_GUILESS_MAIN(TestInstrumentBulkLoad)
