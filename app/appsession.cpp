@@ -206,6 +206,9 @@ AppSession::~AppSession()
 {
     if (m_window)
         m_window->saveSession();
+    // An import's checkpoint may still hold the files open (on Windows they could then not be
+    // deleted when the account is forgotten) or run after the database has closed.
+    models::Database::waitForBackgroundCheckpoints();
 }
 
 models::Status AppSession::fillDemo()

@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QThreadPool>
+#include <QUrl>
 #include <QUuid>
 
 namespace jl::models {
@@ -292,16 +293,33 @@ Status Database::checkpoint()
     return {};
 }
 
+namespace {
+
+// One thread of its own: a checkpoint never waits behind the window's other background jobs
+// in the global pool, and the session can wait for the checkpoints alone.
+QThreadPool &checkpointPool()
+{
+    struct Pool : QThreadPool {
+        Pool() { setMaxThreadCount(1); }
+    };
+    static Pool pool;
+    return pool;
+}
+
+} // namespace
+
 void Database::checkpointInBackground(const QString &path)
 {
-    QThreadPool::globalInstance()->start([path] {
+    checkpointPool().start([path] {
         // Not open(): no integrity check or migration for a file this program has just
-        // written, only a connection with the same busy timeout.
+        // written, only a connection with the same busy timeout, read-write without create
+        // (mode=rw), so that a file removed meanwhile is not made again empty.
         const QString name = newConnectionName();
         {
             QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            c.setDatabaseName(path);
-            c.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            c.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) +
+                              QStringLiteral("?mode=rw"));
+            c.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI"));
             if (!c.open()) {
                 qCWarning(lcStore) << "background checkpoint: cannot open:" << c.lastError().text();
             } else if (QSqlQuery q(c); !q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"))) {
@@ -311,6 +329,11 @@ void Database::checkpointInBackground(const QString &path)
         }
         QSqlDatabase::removeDatabase(name);
     });
+}
+
+void Database::waitForBackgroundCheckpoints()
+{
+    checkpointPool().waitForDone();
 }
 
 Result<QSqlQuery> Database::run(const QString &failpoint, const QString &sql,

@@ -80,10 +80,14 @@ public:
     // commit leaves the WAL over 1,000 pages, unless a bulk write turned that off
     // (InstrumentStore::importTransaction); then the caller runs this after answering.
     Status checkpoint();
-    // The same on a connection of its own on a thread of the global pool, so that neither
-    // the caller nor the window's next commit waits for it. Failures are only logged: the
-    // data is safe in the WAL either way, and the next checkpoint takes what is left.
+    // The same on a connection of its own on a thread kept for checkpoints, so that the
+    // caller does not wait for it. Failures are only logged: the data is safe in the WAL
+    // either way, and the next checkpoint takes what is left. A file gone by then is not
+    // created again.
     static void checkpointInBackground(const QString &path);
+    // Waits until every checkpoint started so is done: before the files are closed for good,
+    // moved or deleted (AppSession's end, which comes before a forgotten account's deletion).
+    static void waitForBackgroundCheckpoints();
 
     // Small key/value state in the meta table.
     QString meta(const QString &key, const QString &fallback = {});

@@ -255,10 +255,11 @@ Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *>
         Set &s = rows == perInsert ? full : rest;
         if (s.rows == rows)
             return &s;
-        s.rows = rows;
         const QString sql[] = {sqlFor(instrumentHead, instrumentTemplate, rows),
                                sqlFor(outboxHead, outboxTemplate, rows),
                                sqlFor(auditHead, auditTemplate, rows)};
+        // Counted as prepared only once all three are: a failed prepare leaves none kept.
+        s.rows = 0;
         s.qt = {};
         s.direct = {};
         for (int k = 0; k < 3; ++k) {
@@ -274,6 +275,7 @@ Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *>
                 s.qt[k].emplace(std::move(q).value());
             }
         }
+        s.rows = rows;
         return &s;
     };
     const auto run = [&](Set &s, int k, const QVariantList &values) -> Status {

@@ -77,6 +77,19 @@ QString activeBySerialsSql()
 
 QString jsonArrayOf(const QStringList &texts)
 {
+    // RFC 8259: the quote, the backslash and the controls below U+0020 are escaped; so is a
+    // surrogate without its pair, which SQLite's conversion to UTF-8 would otherwise merge
+    // with the next code unit (the closing quote), breaking the array.
+    const auto hex = [](QString &json, char16_t unit) {
+        static const char digits[] = "0123456789abcdef";
+        json += QLatin1String("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4)
+            json += QLatin1Char(digits[(unit >> shift) & 0xf]);
+    };
+    const auto plain = [](QChar c) {
+        return c != QLatin1Char('"') && c != QLatin1Char('\\') && c.unicode() >= 0x20 &&
+               !c.isSurrogate();
+    };
     qsizetype size = 2;
     for (const QString &t : texts)
         size += t.size() + 3;
@@ -87,24 +100,23 @@ QString jsonArrayOf(const QStringList &texts)
         if (n > 0)
             json += QLatin1Char(',');
         json += QLatin1Char('"');
-        // RFC 8259: the quote, the backslash and the controls below U+0020 are escaped.
         const QString &t = texts.at(n);
-        const auto escaped = [](QChar c) {
-            return c == QLatin1Char('"') || c == QLatin1Char('\\') || c.unicode() < 0x20;
-        };
-        if (std::none_of(t.cbegin(), t.cend(), escaped)) {
+        if (std::all_of(t.cbegin(), t.cend(), plain)) {
             json += t;
-            json += QLatin1Char('"');
-            continue;
-        }
-        for (const QChar c : t) {
-            if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
-                json += QLatin1Char('\\');
-                json += c;
-            } else if (c.unicode() < 0x20) {
-                json += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            } else {
-                json += c;
+        } else {
+            for (qsizetype k = 0; k < t.size(); ++k) {
+                const QChar c = t.at(k);
+                if (c.isHighSurrogate() && k + 1 < t.size() && t.at(k + 1).isLowSurrogate()) {
+                    json += c;
+                    json += t.at(++k);
+                } else if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
+                    json += QLatin1Char('\\');
+                    json += c;
+                } else if (c.unicode() < 0x20 || c.isSurrogate()) {
+                    hex(json, c.unicode());
+                } else {
+                    json += c;
+                }
             }
         }
         json += QLatin1Char('"');

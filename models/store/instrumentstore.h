@@ -102,8 +102,9 @@ public:
     Status transaction(const std::function<Status()> &work);
     // The same for a whole import, with a larger page cache while it runs and the index on
     // (lifecycle, serial) built once at the end when it creates more than the table held
-    // (InstrumentBulkLoad; instrumentstoreimport.cpp). Its commit leaves the WAL uncopied:
-    // the caller runs Database::checkpoint() or checkpointInBackground() after answering.
+    // (InstrumentBulkLoad; instrumentstoreimport.cpp). Its commit leaves the WAL uncopied
+    // (unless it is nested in an outer transaction, whose commit checkpoints as usual): the
+    // caller runs Database::checkpoint() or checkpointInBackground() after answering.
     Status importTransaction(const std::function<Status()> &work);
     static constexpr int ImportCacheKiB = 32 * 1024;
 

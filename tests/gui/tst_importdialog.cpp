@@ -22,7 +22,6 @@
 #include <QSemaphore>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <QUrl>
 
 using namespace jl;
@@ -345,8 +344,9 @@ void TestImportDialog::otherListsExportTheirVisibleColumns()
     QVERIFY(lines.at(1).contains(QStringLiteral("B001")));
 }
 
-// The dialog shows the outcome without waiting for the import's pages to be copied from the
-// WAL into the database file; a pool thread copies them, so the window's next commit does not.
+// The import's pages are copied from the WAL into the database file after the import, by its
+// checkpoint thread, not left for the window's next commit. (That the copy is not inside the
+// import's commit is tst_importtransaction's to check.)
 void TestImportDialog::importIsCheckpointedInTheBackground()
 {
     QByteArray csv("出厂编号,计量器具名称,检定周期\n");
@@ -361,7 +361,7 @@ void TestImportDialog::importIsCheckpointedInTheBackground()
     QVERIFY(dialog->imported());
     QCOMPARE(dialog->report().created, 3000);
     closeImport(dialog);
-    QThreadPool::globalInstance()->waitForDone();
+    models::Database::waitForBackgroundCheckpoints();
     const int frames = test::walFramesAfterAWrite(m_fixture.session().context().database());
     QVERIFY2(frames >= 0 && frames < 10, qPrintable(QString::number(frames)));
 }

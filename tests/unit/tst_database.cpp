@@ -4,9 +4,11 @@
 #include "models/store/failpoints.h"
 #include "models/store/instrumentstore.h"
 #include "models/store/outbox.h"
+#include "walprobe.h"
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void transactionsAreAllOrNothing();
     void metaValues();
     void failpointsFromEnvironment();
+    void backgroundCheckpointCopiesTheWal();
+    void backgroundCheckpointNeverCreatesAFile();
 
 private:
     static QVariant scalar(Database &db, const QString &sql)
@@ -324,6 +328,43 @@ void TestDatabase::failpointsFromEnvironment()
     QVERIFY(!failpoints::hit(QStringLiteral("other")));
     qunsetenv("JILIANG_FAILPOINTS");
     failpoints::loadFromEnvironment();
+}
+
+// An import's checkpoint on a thread of its own copies the WAL into the database file, also
+// under a Chinese folder name (the connection opens the file by a file: URI).
+void TestDatabase::backgroundCheckpointCopiesTheWal()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("账户 数据#1"));
+    auto db = Database::open(QDir(folder).filePath(QStringLiteral("本地.db")));
+    QVERIFY(db.ok());
+    QVERIFY((*db)->exec(QStringLiteral("test"), QStringLiteral("PRAGMA wal_autocheckpoint = 0")));
+    QVERIFY((*db)->transaction([&]() -> Status {
+        for (int n = 0; n < 40; ++n) {
+            if (Status s = (*db)->setMeta(QStringLiteral("big.%1").arg(n),
+                                          QString(50000, QLatin1Char('a' + n % 26)));
+                !s)
+                return s;
+        }
+        return {};
+    }));
+    Database::checkpointInBackground((*db)->path());
+    Database::waitForBackgroundCheckpoints();
+    const int frames = jl::test::walFramesAfterAWrite(**db);
+    QVERIFY2(frames >= 0 && frames < 10, qPrintable(QString::number(frames)));
+    QCOMPARE((*db)->meta(QStringLiteral("big.39")), QString(50000, QLatin1Char('n')));
+}
+
+// A file removed before its checkpoint ran (a forgotten account) is not made again, empty.
+void TestDatabase::backgroundCheckpointNeverCreatesAFile()
+{
+    QTemporaryDir dir;
+    const QString gone = dir.filePath(QStringLiteral("已删除.db"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("background checkpoint")));
+    Database::checkpointInBackground(gone);
+    Database::waitForBackgroundCheckpoints();
+    QVERIFY(!QFile::exists(gone));
+    QVERIFY(QDir(dir.path()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

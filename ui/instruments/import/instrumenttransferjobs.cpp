@@ -24,8 +24,8 @@ Result<io::ImportReport> InstrumentTransferJobs::importFile(const QString &datab
         return database.error();
     models::InstrumentStore store(*database.value(), actor);
     auto report = io::InstrumentImport::run(file, &store, options);
-    // The window shows the outcome while the import's pages are copied from the WAL; the
-    // window's own next commit does not wait for that copy either.
+    // The window shows the outcome while the import's pages are copied from the WAL, on the
+    // checkpoints' own thread (AppSession waits for it before the files are closed).
     if (report && !options.dryRun)
         models::Database::checkpointInBackground(databasePath);
     return report;

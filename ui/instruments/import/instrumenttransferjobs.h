@@ -23,7 +23,7 @@ class InstrumentTransferJobs final {
 
 public:
     // Imports `file` into the database at `databasePath` as `actor`, and leaves the
-    // checkpoint of what it wrote to a pool thread.
+    // checkpoint of what it wrote to Database::checkpointInBackground().
     static models::Result<io::ImportReport> importFile(const QString &databasePath,
                                                        const QString &actor, const QString &file,
                                                        const io::ImportOptions &options);
