@@ -279,10 +279,16 @@ Status Database::transaction(const std::function<Status()> &work)
     return s;
 }
 
+namespace {
+
+// Copies what it can and waits for no reader or writer (the window's and the sync's).
+const char *const CheckpointSql = "PRAGMA wal_checkpoint(PASSIVE)";
+
+} // namespace
+
 Status Database::checkpoint()
 {
-    auto q =
-        exec(QStringLiteral("store.checkpoint"), QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    auto q = exec(QStringLiteral("store.checkpoint"), QLatin1String(CheckpointSql));
     if (!q)
         return q.error();
     // (busy, frames in the WAL, frames copied): fewer copied means a reader held an older
@@ -322,7 +328,7 @@ void Database::checkpointInBackground(const QString &path)
             c.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI"));
             if (!c.open()) {
                 qCWarning(lcStore) << "background checkpoint: cannot open:" << c.lastError().text();
-            } else if (QSqlQuery q(c); !q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"))) {
+            } else if (QSqlQuery q(c); !q.exec(QLatin1String(CheckpointSql))) {
                 qCWarning(lcStore) << "background checkpoint failed:" << q.lastError().text();
             }
             c.close();

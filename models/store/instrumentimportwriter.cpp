@@ -88,6 +88,38 @@ Result<qint64> nextAuditId(Database &db)
     return (q.value().next() ? q.value().value(0).toLongLong() : 0) + 1;
 }
 
+// The multi-row INSERTs of `rows` records created at `nowText`: instrument, outbox, audit.
+// Built only when a statement is prepared, not on each call that reuses it.
+std::array<QString, 3> insertSql(const QString &nowText, int rows)
+{
+    // Digits, '-', ':', '.', 'T', 'Z' only: safe as a literal.
+    const QString nowLiteral = QLatin1Char('\'') + nowText + QLatin1Char('\'');
+    // OR FAIL: a multi-row INSERT that may abort half-way (a constraint's default, ABORT) makes
+    // SQLite keep a statement journal, the original of every page the statement changes, so
+    // that it can undo the statement alone: 588 MB of temporary file written for a
+    // 100,000-row import. Nothing here needs a statement undone alone: a failure fails the
+    // caller's whole transaction (Database::transaction rolls back, nested or not), and FAIL
+    // still stops at the first constraint broken and reports it.
+    const QString instrumentHead = QStringLiteral("INSERT OR FAIL INTO instrument (") +
+                                   instrumentrow::columns() + QStringLiteral(") VALUES ");
+    // The outbox entry takes its payload from the record's audit line, {"created": payload}
+    // (local_v4.sql): the same bytes are not stored twice. The audit ids are given by the
+    // writer, so that each entry can name its line whatever order the statements run in.
+    const QString outboxHead =
+        QStringLiteral("INSERT OR FAIL INTO outbox (op_id, collection, record_id, "
+                       "kind, command, base_rev, payload, created_at, "
+                       "base, payload_audit) VALUES ");
+    const QString auditHead = QStringLiteral(
+        "INSERT OR FAIL INTO audit (id, at, actor, collection, record_id, action, changes) "
+        "VALUES ");
+    return {sqlFor(instrumentHead, instrumentRow(nowLiteral), rows),
+            sqlFor(outboxHead,
+                   QStringLiteral("(?,'instrument',?,'upsert','',0,'',%1,'{}',?)").arg(nowLiteral),
+                   rows),
+            sqlFor(auditHead, QStringLiteral("(?,%1,?,'instrument',?,'import',?)").arg(nowLiteral),
+                   rows)};
+}
+
 } // namespace
 
 InstrumentImportWriter::InstrumentImportWriter(Database &db, QString actor)
@@ -205,31 +237,6 @@ Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *>
     if (created.isEmpty())
         return {};
     const QString nowText = now.toString(Qt::ISODateWithMs);
-    // Digits, '-', ':', '.', 'T', 'Z' only: safe as a literal.
-    const QString nowLiteral = QLatin1Char('\'') + nowText + QLatin1Char('\'');
-    // OR FAIL: a multi-row INSERT that may abort half-way (a constraint's default, ABORT) makes
-    // SQLite keep a statement journal, the original of every page the statement changes, so
-    // that it can undo the statement alone: 588 MB of temporary file written for a
-    // 100,000-row import. Nothing here needs a statement undone alone: a failure fails the
-    // caller's whole transaction (Database::transaction rolls back, nested or not), and FAIL
-    // still stops at the first constraint broken and reports it.
-    const QString instrumentHead = QStringLiteral("INSERT OR FAIL INTO instrument (") +
-                                   instrumentrow::columns() + QStringLiteral(") VALUES ");
-    const QString instrumentTemplate = instrumentRow(nowLiteral);
-    // The outbox entry takes its payload from the record's audit line, {"created": payload}
-    // (local_v4.sql): the same bytes are not stored twice. The audit ids are given here, so
-    // that each entry can name its line whatever order the statements run in.
-    const QString outboxHead =
-        QStringLiteral("INSERT OR FAIL INTO outbox (op_id, collection, record_id, "
-                       "kind, command, base_rev, payload, created_at, "
-                       "base, payload_audit) VALUES ");
-    const QString outboxTemplate =
-        QStringLiteral("(?,'instrument',?,'upsert','',0,'',%1,'{}',?)").arg(nowLiteral);
-    const QString auditHead = QStringLiteral(
-        "INSERT OR FAIL INTO audit (id, at, actor, collection, record_id, action, changes) "
-        "VALUES ");
-    const QString auditTemplate =
-        QStringLiteral("(?,%1,?,'instrument',?,'import',?)").arg(nowLiteral);
     const Result<qint64> firstAuditId = nextAuditId(m_db);
     if (!firstAuditId)
         return firstAuditId.error();
@@ -255,9 +262,7 @@ Status InstrumentImportWriter::insertCreated(const QList<const PreparedCreate *>
         Set &s = rows == perInsert ? full : rest;
         if (s.rows == rows)
             return &s;
-        const QString sql[] = {sqlFor(instrumentHead, instrumentTemplate, rows),
-                               sqlFor(outboxHead, outboxTemplate, rows),
-                               sqlFor(auditHead, auditTemplate, rows)};
+        const std::array<QString, 3> sql = insertSql(nowText, rows);
         // Counted as prepared only once all three are: a failed prepare leaves none kept.
         s.rows = 0;
         s.qt = {};

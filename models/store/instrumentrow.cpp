@@ -2,8 +2,6 @@
 
 #include <QStringList>
 
-#include <algorithm>
-
 namespace jl::models::instrumentrow {
 
 namespace {
@@ -77,19 +75,6 @@ QString activeBySerialsSql()
 
 QString jsonArrayOf(const QStringList &texts)
 {
-    // RFC 8259: the quote, the backslash and the controls below U+0020 are escaped; so is a
-    // surrogate without its pair, which SQLite's conversion to UTF-8 would otherwise merge
-    // with the next code unit (the closing quote), breaking the array.
-    const auto hex = [](QString &json, char16_t unit) {
-        static const char digits[] = "0123456789abcdef";
-        json += QLatin1String("\\u");
-        for (int shift = 12; shift >= 0; shift -= 4)
-            json += QLatin1Char(digits[(unit >> shift) & 0xf]);
-    };
-    const auto plain = [](QChar c) {
-        return c != QLatin1Char('"') && c != QLatin1Char('\\') && c.unicode() >= 0x20 &&
-               !c.isSurrogate();
-    };
     qsizetype size = 2;
     for (const QString &t : texts)
         size += t.size() + 3;
@@ -100,25 +85,34 @@ QString jsonArrayOf(const QStringList &texts)
         if (n > 0)
             json += QLatin1Char(',');
         json += QLatin1Char('"');
-        const QString &t = texts.at(n);
-        if (std::all_of(t.cbegin(), t.cend(), plain)) {
-            json += t;
-        } else {
-            for (qsizetype k = 0; k < t.size(); ++k) {
-                const QChar c = t.at(k);
-                if (c.isHighSurrogate() && k + 1 < t.size() && t.at(k + 1).isLowSurrogate()) {
-                    json += c;
-                    json += t.at(++k);
-                } else if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
-                    json += QLatin1Char('\\');
-                    json += c;
-                } else if (c.unicode() < 0x20 || c.isSurrogate()) {
-                    hex(json, c.unicode());
-                } else {
-                    json += c;
-                }
+        // Runs of plain text are copied whole. RFC 8259: the quote, the backslash and the
+        // controls below U+0020 are escaped; so is a surrogate without its pair, which SQLite's
+        // conversion to UTF-8 would otherwise merge with the next code unit (the closing
+        // quote), breaking the array.
+        const QStringView t(texts.at(n));
+        qsizetype plainFrom = 0;
+        for (qsizetype k = 0; k < t.size(); ++k) {
+            const QChar c = t.at(k);
+            if (c.unicode() >= 0x20 && c != QLatin1Char('"') && c != QLatin1Char('\\') &&
+                !c.isSurrogate())
+                continue;
+            if (c.isHighSurrogate() && k + 1 < t.size() && t.at(k + 1).isLowSurrogate()) {
+                ++k; // a pair: plain text
+                continue;
             }
+            json += t.mid(plainFrom, k - plainFrom);
+            plainFrom = k + 1;
+            json += QLatin1Char('\\');
+            if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
+                json += c;
+                continue;
+            }
+            static const char digits[] = "0123456789abcdef";
+            json += QLatin1Char('u');
+            for (int shift = 12; shift >= 0; shift -= 4)
+                json += QLatin1Char(digits[(c.unicode() >> shift) & 0xf]);
         }
+        json += t.mid(plainFrom);
         json += QLatin1Char('"');
     }
     json += QLatin1Char(']');
